@@ -1,0 +1,39 @@
+//! The errors of the collection's own messages (`mint`, `burn`). The PSP34 messages keep the
+//! standard's `PSP34Error`, so that wallets decode them as they expect.
+
+use openbrush::contracts::psp34::PSP34Error;
+
+/// Why `mint` or `burn` failed. A failed message changes nothing.
+#[derive(Debug, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
+pub enum CollectionError {
+    /// Returned if the caller of `mint` is not the collection's owner (its issuer).
+    NotIssuer,
+    /// Returned if `mint` would make more tokens than the collection's max supply (burnt tokens
+    /// count: a burn does not free a slot).
+    MaxSupplyReached,
+    /// Returned if `mint` is given the id of a token that exists.
+    TokenExists,
+    /// Returned if `mint` is given the id of a burnt token: ids are never reused, so that nothing
+    /// attached to a burnt token (assets, approvals off-chain) passes to a new one.
+    TokenBurnt,
+    /// Returned if `burn` is given the id of a token that does not exist.
+    TokenNotExists,
+    /// Returned if the caller of `burn` is neither the token's owner nor an operator approved
+    /// for it or for all of the owner's tokens.
+    NotApproved,
+    /// Returned if OpenBrush's PSP34 core refused the operation after the checks above passed
+    /// (not expected; carried as PSP34's own error, never flattened into text).
+    Psp34(PSP34Error),
+}
+
+impl From<PSP34Error> for CollectionError {
+    fn from(error: PSP34Error) -> Self {
+        match error {
+            PSP34Error::TokenExists => Self::TokenExists,
+            PSP34Error::TokenNotExists => Self::TokenNotExists,
+            PSP34Error::NotApproved => Self::NotApproved,
+            other => Self::Psp34(other),
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! # Collection: the PSP34 core
+//!
+//! OpenBrush's PSP34 with the Metadata, Enumerable and Ownable extensions. The PSP34 messages keep
+//! the w3f PSP34 selectors (`PSP34::owner_of` = 0x1168624d, …), so existing wallets and
+//! marketplaces work; a test checks them against the built metadata in `artifacts/`.
+//!
+//! The collection's owner (`Ownable::owner`) is its **issuer**: the account that mints, and that
+//! the multi-asset contract and the proposer registry recognise as the one who may propose assets.
+//!
+//! Invariants:
+//! - Only the issuer mints; at most `max_supply` tokens are ever minted (burns do not free a slot).
+//! - Only a token's owner, or an operator approved for it or for all of the owner's tokens, burns it.
+//! - A burnt id is never minted again.
+//! - The collection's `name`, `symbol` and `base_uri` (NEP-177's contract-level metadata) are
+//!   PSP34Metadata attributes of the collection id, set once by the constructor.
+//! - Every change emits an event: `Transfer` (mint: `from = None`, burn: `to = None`),
+//!   `Approval`, `AttributeSet`, `OwnershipTransferred`. A failed message changes nothing.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub mod errors;
+
+#[cfg(test)]
+mod tests;
+
+pub use errors::CollectionError;
+
+#[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
+#[openbrush::contract]
+pub mod collection {
+    use crate::errors::CollectionError;
+    use ink::codegen::{EmitEvent, Env};
+    use openbrush::{
+        storage::Mapping,
+        traits::{Storage, String},
+    };
+
+    /// A token moved: minted (`from` is `None`), transferred, or burnt (`to` is `None`).
+    #[ink(event)]
+    pub struct Transfer {
+        #[ink(topic)]
+        pub from: Option<AccountId>,
+        #[ink(topic)]
+        pub to: Option<AccountId>,
+        #[ink(topic)]
+        pub id: Id,
+    }
+
+    /// `from` approved (or disapproved) `to` for token `id`, or for all its tokens if `id` is `None`.
+    #[ink(event)]
+    pub struct Approval {
+        #[ink(topic)]
+        pub from: AccountId,
+        #[ink(topic)]
+        pub to: AccountId,
+        #[ink(topic)]
+        pub id: Option<Id>,
+        pub approved: bool,
+    }
+
+    /// A PSP34Metadata attribute of `id` was set.
+    #[ink(event)]
+    pub struct AttributeSet {
+        pub id: Id,
+        pub key: String,
+        pub data: String,
+    }
+
+    /// The collection's owner (its issuer) changed.
+    #[ink(event)]
+    pub struct OwnershipTransferred {
+        #[ink(topic)]
+        pub previous: Option<AccountId>,
+        #[ink(topic)]
+        pub new: Option<AccountId>,
+    }
+
+    /// The PSP34 collection.
+    #[ink(storage)]
+    #[derive(Default, Storage)]
+    pub struct Collection {
+        #[storage_field]
+        enumerable: enumerable::Data,
+        #[storage_field]
+        metadata: metadata::Data,
+        #[storage_field]
+        ownable: ownable::Data,
+        max_supply: Option<u64>,
+        minted: u64,
+        burnt: Mapping<Id, ()>,
+    }
+
+    #[overrider(psp34::Internal)]
+    fn _emit_transfer_event(&self, from: Option<AccountId>, to: Option<AccountId>, id: Id) {
+        self.env().emit_event(Transfer { from, to, id });
+    }
+
+    #[overrider(psp34::Internal)]
+    fn _emit_approval_event(&self, from: AccountId, to: AccountId, id: Option<Id>, approved: bool) {
+        self.env().emit_event(Approval {
+            from,
+            to,
+            id,
+            approved,
+        });
+    }
+
+    #[overrider(metadata::Internal)]
+    fn _emit_attribute_set_event(&self, id: Id, key: String, data: String) {
+        self.env().emit_event(AttributeSet { id, key, data });
+    }
+
+    #[overrider(ownable::Internal)]
+    fn _emit_ownership_transferred_event(&self, previous: Option<AccountId>, new: Option<AccountId>) {
+        self.env().emit_event(OwnershipTransferred { previous, new });
+    }
+
+    impl Collection {
+        /// A collection owned (issued) by the caller. `name`, `symbol` and `base_uri` become
+        /// attributes of the collection id; `max_supply` caps how many tokens are ever minted.
+        #[ink(constructor)]
+        pub fn new(
+            name: String,
+            symbol: String,
+            base_uri: String,
+            max_supply: Option<u64>,
+        ) -> Self {
+            let mut instance = Self::default();
+            ownable::Internal::_init_with_owner(&mut instance, Self::env().caller());
+            let collection = PSP34::collection_id(&instance);
+            for (key, value) in [("name", name), ("symbol", symbol), ("base_uri", base_uri)] {
+                metadata::Internal::_set_attribute(
+                    &mut instance,
+                    collection.clone(),
+                    String::from(key),
+                    value,
+                );
+            }
+            instance.max_supply = max_supply;
+            instance
+        }
+
+        /// Mints token `id` to `to`. Caller: the issuer.
+        #[ink(message)]
+        pub fn mint(&mut self, to: AccountId, id: Id) -> Result<(), CollectionError> {
+            if Some(self.env().caller()) != Ownable::owner(self) {
+                return Err(CollectionError::NotIssuer);
+            }
+            if self.max_supply.is_some_and(|max| self.minted >= max) {
+                return Err(CollectionError::MaxSupplyReached);
+            }
+            if psp34::Internal::_owner_of(self, &id).is_some() {
+                return Err(CollectionError::TokenExists);
+            }
+            if self.burnt.contains(&id) {
+                return Err(CollectionError::TokenBurnt);
+            }
+            psp34::Internal::_mint_to(self, to, id)?;
+            self.minted += 1;
+            Ok(())
+        }
+
+        /// Burns token `id`. Caller: its owner, or an operator approved for it or for all.
+        #[ink(message)]
+        pub fn burn(&mut self, id: Id) -> Result<(), CollectionError> {
+            let caller = self.env().caller();
+            let owner =
+                psp34::Internal::_owner_of(self, &id).ok_or(CollectionError::TokenNotExists)?;
+            if caller != owner && !psp34::Internal::_allowance(self, &owner, &caller, &Some(&id)) {
+                return Err(CollectionError::NotApproved);
+            }
+            psp34::Internal::_burn_from(self, owner, id.clone())?;
+            self.burnt.insert(&id, &());
+            Ok(())
+        }
+
+        /// The most tokens this collection will ever mint; `None`: no cap.
+        #[ink(message)]
+        pub fn max_supply(&self) -> Option<u64> {
+            self.max_supply
+        }
+
+        /// How many tokens were minted so far (burnt ones included).
+        #[ink(message)]
+        pub fn minted(&self) -> u64 {
+            self.minted
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! Unit tests of the collection on ink!'s off-chain environment: every rule, and each failure
+//! with its exact error.
+
+use crate::{collection::Collection, errors::CollectionError};
+use ink::{
+    env::{test, DefaultEnvironment},
+    primitives::AccountId,
+};
+use openbrush::{
+    contracts::{
+        ownable::{Ownable, OwnableError},
+        psp34::{
+            extensions::{enumerable::PSP34Enumerable, metadata::PSP34Metadata},
+            Id, PSP34Error, PSP34,
+        },
+    },
+    traits::String,
+};
+
+type Event = <Collection as ink::reflect::ContractEventBase>::Type;
+
+fn accounts() -> test::DefaultAccounts<DefaultEnvironment> {
+    test::default_accounts::<DefaultEnvironment>()
+}
+
+fn set_caller(account: AccountId) {
+    test::set_caller::<DefaultEnvironment>(account);
+}
+
+/// A collection issued by alice with a max supply of `max`.
+fn collection(max: Option<u64>) -> Collection {
+    set_caller(accounts().alice);
+    Collection::new(
+        String::from("Mirrors"),
+        String::from("MIR"),
+        String::from("ipfs://base/"),
+        max,
+    )
+}
+
+fn events() -> Vec<Event> {
+    test::recorded_events()
+        .map(|event| <Event as scale::Decode>::decode(&mut &event.data[..]).expect("decodes"))
+        .collect()
+}
+
+fn last_event() -> Event {
+    events().pop().expect("an event was emitted")
+}
+
+fn attribute(c: &Collection, key: &str) -> Option<String> {
+    PSP34Metadata::get_attribute(c, PSP34::collection_id(c), String::from(key))
+}
+
+#[ink::test]
+fn constructor_sets_name_symbol_and_base_uri_as_collection_attributes() {
+    let c = collection(None);
+    assert_eq!(attribute(&c, "name"), Some(String::from("Mirrors")));
+    assert_eq!(attribute(&c, "symbol"), Some(String::from("MIR")));
+    assert_eq!(attribute(&c, "base_uri"), Some(String::from("ipfs://base/")));
+    let attribute_events = events()
+        .into_iter()
+        .filter(|e| matches!(e, Event::AttributeSet(_)))
+        .count();
+    assert_eq!(attribute_events, 3);
+}
+
+#[ink::test]
+fn constructor_makes_the_caller_the_issuer() {
+    let c = collection(None);
+    assert_eq!(Ownable::owner(&c), Some(accounts().alice));
+    assert!(matches!(
+        &events()[0],
+        Event::OwnershipTransferred(e) if e.previous.is_none() && e.new == Some(accounts().alice)
+    ));
+}
+
+#[ink::test]
+fn mint_by_issuer_gives_the_token_and_emits_transfer() {
+    let mut c = collection(None);
+    assert_eq!(c.mint(accounts().bob, Id::U32(1)), Ok(()));
+    assert_eq!(PSP34::owner_of(&c, Id::U32(1)), Some(accounts().bob));
+    assert_eq!(PSP34::balance_of(&c, accounts().bob), 1);
+    assert_eq!(PSP34::total_supply(&c), 1);
+    assert!(matches!(
+        last_event(),
+        Event::Transfer(e) if e.from.is_none() && e.to == Some(accounts().bob) && e.id == Id::U32(1)
+    ));
+}
+
+#[ink::test]
+fn mint_by_stranger_fails_with_not_issuer() {
+    let mut c = collection(None);
+    set_caller(accounts().eve);
+    assert_eq!(
+        c.mint(accounts().eve, Id::U32(1)),
+        Err(CollectionError::NotIssuer)
+    );
+    assert_eq!(PSP34::total_supply(&c), 0);
+}
+
+#[ink::test]
+fn mint_past_max_supply_fails() {
+    let mut c = collection(Some(2));
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    c.mint(accounts().bob, Id::U32(2)).unwrap();
+    assert_eq!(
+        c.mint(accounts().bob, Id::U32(3)),
+        Err(CollectionError::MaxSupplyReached)
+    );
+    assert_eq!(c.minted(), 2);
+    assert_eq!(c.max_supply(), Some(2));
+}
+
+#[ink::test]
+fn burn_does_not_free_a_max_supply_slot() {
+    let mut c = collection(Some(1));
+    c.mint(accounts().alice, Id::U32(1)).unwrap();
+    c.burn(Id::U32(1)).unwrap();
+    assert_eq!(
+        c.mint(accounts().bob, Id::U32(2)),
+        Err(CollectionError::MaxSupplyReached)
+    );
+}
+
+#[ink::test]
+fn mint_of_duplicate_id_fails() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    assert_eq!(
+        c.mint(accounts().charlie, Id::U32(1)),
+        Err(CollectionError::TokenExists)
+    );
+    assert_eq!(PSP34::owner_of(&c, Id::U32(1)), Some(accounts().bob));
+    assert_eq!(c.minted(), 1);
+}
+
+#[ink::test]
+fn mint_of_burnt_id_fails() {
+    let mut c = collection(None);
+    c.mint(accounts().alice, Id::U32(1)).unwrap();
+    c.burn(Id::U32(1)).unwrap();
+    assert_eq!(
+        c.mint(accounts().bob, Id::U32(1)),
+        Err(CollectionError::TokenBurnt)
+    );
+}
+
+#[ink::test]
+fn burn_by_owner_removes_the_token_and_emits_transfer_to_none() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(7)).unwrap();
+    set_caller(accounts().bob);
+    assert_eq!(c.burn(Id::U32(7)), Ok(()));
+    assert_eq!(PSP34::owner_of(&c, Id::U32(7)), None);
+    assert_eq!(PSP34::balance_of(&c, accounts().bob), 0);
+    assert!(matches!(
+        last_event(),
+        Event::Transfer(e) if e.from == Some(accounts().bob) && e.to.is_none()
+    ));
+}
+
+#[ink::test]
+fn burn_by_operator_approved_for_the_token_succeeds() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(7)).unwrap();
+    set_caller(accounts().bob);
+    PSP34::approve(&mut c, accounts().charlie, Some(Id::U32(7)), true).unwrap();
+    set_caller(accounts().charlie);
+    assert_eq!(c.burn(Id::U32(7)), Ok(()));
+    assert_eq!(PSP34::owner_of(&c, Id::U32(7)), None);
+}
+
+#[ink::test]
+fn burn_by_operator_approved_for_all_succeeds() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(7)).unwrap();
+    set_caller(accounts().bob);
+    PSP34::approve(&mut c, accounts().charlie, None, true).unwrap();
+    set_caller(accounts().charlie);
+    assert_eq!(c.burn(Id::U32(7)), Ok(()));
+}
+
+#[ink::test]
+fn burn_by_stranger_fails_with_not_approved() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(7)).unwrap();
+    for stranger in [accounts().alice, accounts().eve] {
+        set_caller(stranger);
+        assert_eq!(c.burn(Id::U32(7)), Err(CollectionError::NotApproved));
+    }
+    assert_eq!(PSP34::owner_of(&c, Id::U32(7)), Some(accounts().bob));
+}
+
+#[ink::test]
+fn burn_of_missing_token_fails_with_token_not_exists() {
+    let mut c = collection(None);
+    assert_eq!(c.burn(Id::U32(9)), Err(CollectionError::TokenNotExists));
+}
+
+#[ink::test]
+fn transfer_by_owner_moves_the_token_and_emits_transfer() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    set_caller(accounts().bob);
+    assert_eq!(
+        PSP34::transfer(&mut c, accounts().charlie, Id::U32(1), Vec::new()),
+        Ok(())
+    );
+    assert_eq!(PSP34::owner_of(&c, Id::U32(1)), Some(accounts().charlie));
+    assert!(matches!(
+        last_event(),
+        Event::Transfer(e) if e.from == Some(accounts().bob) && e.to == Some(accounts().charlie)
+    ));
+}
+
+#[ink::test]
+fn transfer_by_stranger_fails_with_not_approved() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    set_caller(accounts().eve);
+    assert_eq!(
+        PSP34::transfer(&mut c, accounts().eve, Id::U32(1), Vec::new()),
+        Err(PSP34Error::NotApproved)
+    );
+    assert_eq!(PSP34::owner_of(&c, Id::U32(1)), Some(accounts().bob));
+}
+
+#[ink::test]
+fn approve_emits_approval_and_sets_allowance() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    set_caller(accounts().bob);
+    PSP34::approve(&mut c, accounts().charlie, Some(Id::U32(1)), true).unwrap();
+    assert!(PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(Id::U32(1))
+    ));
+    assert!(matches!(
+        last_event(),
+        Event::Approval(e) if e.from == accounts().bob && e.to == accounts().charlie && e.approved
+    ));
+}
+
+#[ink::test]
+fn enumerable_lists_tokens_by_owner_and_overall() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    c.mint(accounts().charlie, Id::U32(2)).unwrap();
+    c.mint(accounts().bob, Id::U32(3)).unwrap();
+    assert_eq!(
+        PSP34Enumerable::owners_token_by_index(&c, accounts().bob, 1),
+        Ok(Id::U32(3))
+    );
+    assert_eq!(PSP34Enumerable::token_by_index(&c, 1), Ok(Id::U32(2)));
+    assert_eq!(
+        PSP34Enumerable::token_by_index(&c, 3),
+        Err(PSP34Error::TokenNotExists)
+    );
+}
+
+#[ink::test]
+fn transfer_ownership_moves_the_issuer_role() {
+    let mut c = collection(None);
+    Ownable::transfer_ownership(&mut c, accounts().django).unwrap();
+    assert!(matches!(
+        last_event(),
+        Event::OwnershipTransferred(e) if e.new == Some(accounts().django)
+    ));
+    assert_eq!(
+        c.mint(accounts().bob, Id::U32(1)),
+        Err(CollectionError::NotIssuer)
+    );
+    set_caller(accounts().django);
+    assert_eq!(c.mint(accounts().bob, Id::U32(1)), Ok(()));
+}
+
+#[ink::test]
+fn transfer_ownership_by_stranger_fails() {
+    let mut c = collection(None);
+    set_caller(accounts().eve);
+    assert_eq!(
+        Ownable::transfer_ownership(&mut c, accounts().eve),
+        Err(OwnableError::CallerIsNotOwner)
+    );
+    assert_eq!(Ownable::owner(&c), Some(accounts().alice));
+}

@@ -1,0 +1,47 @@
+//! Trait definitions and types shared by the suite's three contracts.
+//!
+//! Contracts call each other only through these `#[ink::trait_definition]`s (with
+//! `ink::contract_ref!`), never through raw selectors. Each trait is a subset of the messages the
+//! callee implements, with the same trait and message names, so its selectors are the callee's:
+//! `PSP34::owner_of` is 0x1168624d as in the w3f PSP34 standard, `Ownable::owner` is OpenBrush's.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub use ink::primitives::AccountId;
+/// The PSP34 token id (OpenBrush's type; its SCALE encoding is the w3f PSP34 `Id`).
+pub use openbrush::contracts::psp34::Id;
+
+/// Block timestamp in milliseconds, as `ink::env::block_timestamp` returns it.
+pub type Timestamp = u64;
+/// An entry in a multi-asset catalog. Ids start at 1; 0 is never an asset.
+pub type AssetId = u64;
+/// The sha256 digest of an asset's content.
+pub type ContentHash = [u8; 32];
+
+/// The part of OpenBrush's `Ownable` the suite calls: who the collection's issuer is.
+#[ink::trait_definition]
+pub trait Ownable {
+    /// The current owner (the collection's issuer), `None` after ownership was renounced.
+    #[ink(message)]
+    fn owner(&self) -> Option<AccountId>;
+}
+
+/// The part of PSP34 the suite calls: who owns a token and who may act for them.
+#[ink::trait_definition]
+pub trait PSP34 {
+    /// The owner of token `id`, `None` if it does not exist.
+    #[ink(message)]
+    fn owner_of(&self, id: Id) -> Option<AccountId>;
+
+    /// `true` if `operator` may act for `owner` on token `id` (or on all tokens when `None`).
+    #[ink(message)]
+    fn allowance(&self, owner: AccountId, operator: AccountId, id: Option<Id>) -> bool;
+}
+
+/// What a multi-asset contract asks the proposer registry.
+#[ink::trait_definition]
+pub trait ProposerRegistry {
+    /// `true` only if `account` holds a grant for `collection` that has not expired (the block
+    /// timestamp decides), was not revoked and was not renounced.
+    #[ink(message)]
+    fn is_proposer(&self, collection: AccountId, account: AccountId) -> bool;
+}
