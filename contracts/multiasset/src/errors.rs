@@ -1,0 +1,61 @@
+//! The multi-asset contract's one error type. Errors about a token name it, so that a failed
+//! batch says which token stopped it.
+
+use multiasset_traits::{AssetId, Id};
+
+/// Why a multi-asset message failed. A failed message changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
+pub enum MultiAssetError {
+    /// Returned if the caller of a catalog or propose message is neither the collection's issuer
+    /// (its `Ownable::owner()`) nor a live proposer of the collection in the registry.
+    NotIssuerOrProposer,
+    /// Returned if the caller of accept / reject / reject-all / set-priority is neither the
+    /// token's owner nor an operator the owner approved for the token or for all its tokens.
+    NotTokenOwnerOrApproved { token_id: Id },
+    /// Returned if accept / reject / reject-all / set-priority names a token the collection does
+    /// not have (never minted, or burnt).
+    TokenNotFound { token_id: Id },
+    /// Returned if a call to the collection contract failed (not a PSP34 / Ownable contract).
+    CollectionCallFailed,
+    /// Returned if a call to the proposer registry failed (not a registry contract).
+    RegistryCallFailed,
+    /// Returned if `asset_id` is 0 or not in the catalog.
+    AssetNotFound { asset_id: AssetId },
+    /// Returned if the uri of catalog entry number `index` of the call is empty.
+    EmptyUri { index: u32 },
+    /// Returned if the uri of catalog entry number `index` of the call is longer than
+    /// [`crate::data::MAX_URI_LEN`] bytes.
+    UriTooLong { index: u32 },
+    /// Returned if a batch (catalog entries or token ids) is empty.
+    EmptyBatch,
+    /// Returned if a batch is longer than its cap ([`crate::data::MAX_ENTRIES_PER_CALL`] entries,
+    /// [`crate::data::MAX_BATCH_TOKENS`] tokens); `max` is that cap.
+    BatchTooLarge { max: u32 },
+    /// Returned if a batch names the same token twice.
+    DuplicateToken { token_id: Id },
+    /// Returned if the asset is already pending on the token.
+    AssetAlreadyPending { token_id: Id },
+    /// Returned if the asset is already active on the token.
+    AssetAlreadyActive { token_id: Id },
+    /// Returned if a proposal's `replaces` asset is not active on the token.
+    ReplacedAssetNotActive { token_id: Id },
+    /// Returned if the token already has [`crate::data::MAX_PENDING`] pending assets.
+    TooManyPendingAssets { token_id: Id },
+    /// Returned if accepting would give the token more than [`crate::data::MAX_ACTIVE`] active
+    /// assets (a replacement never does).
+    TooManyActiveAssets { token_id: Id },
+    /// Returned if accept / reject names an asset that is not pending on the token.
+    AssetNotPending { token_id: Id },
+    /// Returned by `reject_all_assets` if more assets are pending than `max_rejections`: the
+    /// guard against a proposal slipped in just before the owner's call (ERC-5773).
+    UnexpectedNumberOfAssets { token_id: Id, pending: u32 },
+    /// Returned if a priority list's length is not the number of active assets (`expected`).
+    BadPriorityListLength { token_id: Id, expected: u32 },
+    /// Returned if a priority list has the same value twice.
+    DuplicatePriority { token_id: Id },
+    /// Returned if a page `limit` is larger than [`crate::data::MAX_PAGE`].
+    LimitTooLarge,
+    /// Returned if the catalog has used up every asset id (2^64 - 1 entries).
+    CatalogFull,
+}

@@ -1,0 +1,36 @@
+//! What the multi-asset state machine reports; `lib.rs` emits each as the ink! event of the same
+//! name (ids and accounts as topics).
+
+use ink::prelude::string::String;
+use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
+
+/// One state change of the multi-asset contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MultiAssetEvent {
+    /// A catalog entry was added.
+    AssetEntryAdded {
+        asset_id: AssetId,
+        uri: String,
+        content_hash: Option<ContentHash>,
+        added_by: AccountId,
+    },
+    /// `asset_id` was proposed to `token_id` (to take `replaces`'s place if set).
+    AssetProposed {
+        token_id: Id,
+        asset_id: AssetId,
+        replaces: Option<AssetId>,
+        proposer: AccountId,
+    },
+    /// The token's owner accepted `asset_id`; `replaced` is the asset whose place it took.
+    AssetAccepted {
+        token_id: Id,
+        asset_id: AssetId,
+        replaced: Option<AssetId>,
+    },
+    /// The token's owner rejected a pending asset.
+    AssetRejected { token_id: Id, asset_id: AssetId },
+    /// The token's owner rejected all `count` pending assets.
+    AllAssetsRejected { token_id: Id, count: u32 },
+    /// The token's owner set the priorities of its active assets.
+    AssetPrioritySet { token_id: Id, priorities: ink::prelude::vec::Vec<u64> },
+}

@@ -1,0 +1,438 @@
+//! # Multi-asset extension
+//!
+//! One instance per PSP34 collection, bound at instantiation to the collection and to a proposer
+//! registry. A token carries several **assets** (outputs: the same image on https, ipfs://, ar://
+//! and sia://, a PDF, …): the collection's issuer, or a proposer it registered, proposes; the
+//! token's owner (or an operator it approved) accepts, rejects or lets a new asset replace an old
+//! one, and orders them by priority. Each catalog entry records the sha256 of its content, so a
+//! host that swapped the file is caught by anyone. Semantics follow ERC-5773 (RMRK multi-asset);
+//! where ERC-5773 is loose, this contract is strict.
+//!
+//! Invariants:
+//! - Catalog ids start at 1 (0 is never an asset); entries are immutable; a uri is 1..=512 bytes.
+//! - An asset is never both pending and active on a token; a token has at most
+//!   [`data::MAX_PENDING`] (128) pending and [`data::MAX_ACTIVE`] (64) active assets, and as many
+//!   priorities as active assets.
+//! - A proposal's `replaces` must be active when proposed. On accept the new asset takes the old
+//!   one's position and priority and the old one leaves the token (it may be proposed again);
+//!   if the old one is no longer active by then, the new one is appended. Nothing replaces an
+//!   asset without the owner's accept — except that an issuer or proposer who owns the token
+//!   itself accepts by proposing (`propose_asset` only).
+//! - Appended assets get the next priority: the number of active assets until the owner sets
+//!   priorities, then one more than the largest set. `set_priority` takes exactly one value per
+//!   active asset and no value twice.
+//! - accept, reject and propose touch O(1) storage cells whatever the number of pending or active
+//!   assets (index maps + swap-remove; see [`data`]); queries and reject-all are bounded by the
+//!   caps.
+//! - **Token existence and batches**: proposals do not ask the collection whether the token
+//!   exists (ERC-5773 allows proposing to a token not yet minted); a proposal is inert until the
+//!   token's owner accepts it, and accept / reject / set-priority ask the collection who owns the
+//!   token. `propose_asset` makes one call to the collection to learn whether the proposer owns
+//!   the token (then it is accepted at once); `propose_asset_to_many` makes none per token, so a
+//!   batch stays within a block for hundreds of tokens, and its proposals are always left pending.
+//!   Both check the same rules per token (entry exists, not pending or active, pending cap).
+//! - Every message checks caller and arguments before it writes; a failed message changes
+//!   nothing; every change emits an event.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub mod data;
+pub mod errors;
+pub mod events;
+
+#[cfg(test)]
+mod tests;
+
+pub use data::{AssetEntry, TokenAsset};
+pub use errors::MultiAssetError;
+
+#[ink::contract]
+mod multi_asset {
+    use crate::{
+        data::{AssetEntry, Authority, MultiAssetData, TokenAsset},
+        errors::MultiAssetError,
+        events::MultiAssetEvent,
+    };
+    use ink::{
+        codegen::TraitCallBuilder,
+        prelude::{string::String, vec::Vec},
+    };
+    use multiasset_traits::{AssetId, ContentHash, Id, Ownable, ProposerRegistry, PSP34};
+
+    /// A catalog entry was added.
+    #[ink(event)]
+    pub struct AssetEntryAdded {
+        #[ink(topic)]
+        pub asset_id: AssetId,
+        pub uri: String,
+        pub content_hash: Option<ContentHash>,
+        #[ink(topic)]
+        pub added_by: AccountId,
+    }
+
+    /// `asset_id` was proposed to `token_id`, to take `replaces`'s place if set.
+    #[ink(event)]
+    pub struct AssetProposed {
+        #[ink(topic)]
+        pub token_id: Id,
+        #[ink(topic)]
+        pub asset_id: AssetId,
+        pub replaces: Option<AssetId>,
+        #[ink(topic)]
+        pub proposer: AccountId,
+    }
+
+    /// The token's owner accepted `asset_id`; `replaced` is the asset whose place it took.
+    #[ink(event)]
+    pub struct AssetAccepted {
+        #[ink(topic)]
+        pub token_id: Id,
+        #[ink(topic)]
+        pub asset_id: AssetId,
+        pub replaced: Option<AssetId>,
+    }
+
+    /// The token's owner rejected pending `asset_id`.
+    #[ink(event)]
+    pub struct AssetRejected {
+        #[ink(topic)]
+        pub token_id: Id,
+        #[ink(topic)]
+        pub asset_id: AssetId,
+    }
+
+    /// The token's owner rejected all `count` pending assets of `token_id`.
+    #[ink(event)]
+    pub struct AllAssetsRejected {
+        #[ink(topic)]
+        pub token_id: Id,
+        pub count: u32,
+    }
+
+    /// The token's owner set the priorities of its active assets.
+    #[ink(event)]
+    pub struct AssetPrioritySet {
+        #[ink(topic)]
+        pub token_id: Id,
+        pub priorities: Vec<u64>,
+    }
+
+    /// The multi-asset contract of one collection.
+    #[ink(storage)]
+    pub struct MultiAsset {
+        collection: AccountId,
+        registry: AccountId,
+        data: MultiAssetData,
+    }
+
+    /// The collection and the registry, asked through cross-contract calls.
+    struct Peers {
+        collection: AccountId,
+        registry: AccountId,
+    }
+
+    impl Authority for Peers {
+        fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError> {
+            let collection: ink::contract_ref!(Ownable) = self.collection.into();
+            match collection.call().owner().try_invoke() {
+                Ok(Ok(owner)) => Ok(owner),
+                _ => Err(MultiAssetError::CollectionCallFailed),
+            }
+        }
+
+        fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError> {
+            let registry: ink::contract_ref!(ProposerRegistry) = self.registry.into();
+            match registry
+                .call()
+                .is_proposer(self.collection, account)
+                .try_invoke()
+            {
+                Ok(Ok(answer)) => Ok(answer),
+                _ => Err(MultiAssetError::RegistryCallFailed),
+            }
+        }
+
+        fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError> {
+            let collection: ink::contract_ref!(PSP34) = self.collection.into();
+            match collection.call().owner_of(token_id.clone()).try_invoke() {
+                Ok(Ok(owner)) => Ok(owner),
+                _ => Err(MultiAssetError::CollectionCallFailed),
+            }
+        }
+
+        fn is_approved(
+            &self,
+            owner: AccountId,
+            operator: AccountId,
+            token_id: &Id,
+        ) -> Result<bool, MultiAssetError> {
+            let collection: ink::contract_ref!(PSP34) = self.collection.into();
+            match collection
+                .call()
+                .allowance(owner, operator, Some(token_id.clone()))
+                .try_invoke()
+            {
+                Ok(Ok(approved)) => Ok(approved),
+                _ => Err(MultiAssetError::CollectionCallFailed),
+            }
+        }
+    }
+
+    impl MultiAsset {
+        /// Binds a new multi-asset contract to `collection` (a PSP34 + Ownable contract) and
+        /// `registry` (a proposer registry); fails if either does not answer as such.
+        #[ink(constructor)]
+        pub fn new(collection: AccountId, registry: AccountId) -> Result<Self, MultiAssetError> {
+            let peers = Peers {
+                collection,
+                registry,
+            };
+            peers.issuer()?;
+            peers.is_proposer(collection)?;
+            Ok(Self {
+                collection,
+                registry,
+                data: MultiAssetData::default(),
+            })
+        }
+
+        /// Adds a catalog entry (`uri`: 1..=512 bytes; `content_hash`: sha256 of the content)
+        /// and returns its id. Caller: the issuer or a live proposer.
+        #[ink(message)]
+        pub fn add_asset_entry(
+            &mut self,
+            uri: String,
+            content_hash: Option<ContentHash>,
+        ) -> Result<AssetId, MultiAssetError> {
+            let (id, events) =
+                self.data
+                    .add_asset_entry(&self.peers(), self.env().caller(), uri, content_hash)?;
+            self.emit(events);
+            Ok(id)
+        }
+
+        /// Adds up to 16 catalog entries (e.g. one file mirrored on https, ipfs, ar and sia,
+        /// same hash) with consecutive ids, and returns them. Caller: the issuer or a proposer.
+        #[ink(message)]
+        pub fn add_asset_entries(
+            &mut self,
+            entries: Vec<(String, Option<ContentHash>)>,
+        ) -> Result<Vec<AssetId>, MultiAssetError> {
+            let (ids, events) =
+                self.data
+                    .add_asset_entries(&self.peers(), self.env().caller(), entries)?;
+            self.emit(events);
+            Ok(ids)
+        }
+
+        /// Proposes catalog entry `asset_id` to `token_id`, to replace active asset `replaces`
+        /// when accepted. Caller: the issuer or a live proposer; accepted at once if the caller
+        /// owns the token.
+        #[ink(message)]
+        pub fn propose_asset(
+            &mut self,
+            token_id: Id,
+            asset_id: AssetId,
+            replaces: Option<AssetId>,
+        ) -> Result<(), MultiAssetError> {
+            let events = self.data.propose_asset(
+                &self.peers(),
+                self.env().caller(),
+                token_id,
+                asset_id,
+                replaces,
+            )?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Proposes `asset_id` to each of up to 512 tokens, all or nothing; the error names the
+        /// token that stopped it. Caller: the issuer or a live proposer. Always left pending.
+        #[ink(message)]
+        pub fn propose_asset_to_many(
+            &mut self,
+            token_ids: Vec<Id>,
+            asset_id: AssetId,
+        ) -> Result<(), MultiAssetError> {
+            let events = self.data.propose_asset_to_many(
+                &self.peers(),
+                self.env().caller(),
+                token_ids,
+                asset_id,
+            )?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Accepts pending `asset_id` on `token_id`. Caller: the token's owner or an operator
+        /// it approved.
+        #[ink(message)]
+        pub fn accept_asset(&mut self, token_id: Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .accept_asset(&self.peers(), self.env().caller(), token_id, asset_id)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Rejects pending `asset_id` on `token_id`. Caller: the token's owner or an approved
+        /// operator.
+        #[ink(message)]
+        pub fn reject_asset(&mut self, token_id: Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .reject_asset(&self.peers(), self.env().caller(), token_id, asset_id)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Rejects all pending assets of `token_id`, failing if more than `max_rejections` are
+        /// pending. Caller: the token's owner or an approved operator.
+        #[ink(message)]
+        pub fn reject_all_assets(
+            &mut self,
+            token_id: Id,
+            max_rejections: u32,
+        ) -> Result<(), MultiAssetError> {
+            let events = self.data.reject_all_assets(
+                &self.peers(),
+                self.env().caller(),
+                token_id,
+                max_rejections,
+            )?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Sets the priorities of `token_id`'s active assets (order of `active_assets`; lower
+        /// renders first; no value twice). Caller: the token's owner or an approved operator.
+        #[ink(message)]
+        pub fn set_priority(&mut self, token_id: Id, priorities: Vec<u64>) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .set_priority(&self.peers(), self.env().caller(), token_id, priorities)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// The catalog entry `asset_id`.
+        #[ink(message)]
+        pub fn asset(&self, asset_id: AssetId) -> Option<AssetEntry> {
+            self.data.asset(asset_id)
+        }
+
+        /// How many catalog entries exist (ids `1..=total_assets`).
+        #[ink(message)]
+        pub fn total_assets(&self) -> u64 {
+            self.data.total_assets()
+        }
+
+        /// The active assets of `token_id`.
+        #[ink(message)]
+        pub fn active_assets(&self, token_id: Id) -> Vec<AssetId> {
+            self.data.active_assets(&token_id)
+        }
+
+        /// The priorities of `token_id`'s active assets, in the order of `active_assets`.
+        #[ink(message)]
+        pub fn active_asset_priorities(&self, token_id: Id) -> Vec<u64> {
+            self.data.active_asset_priorities(&token_id)
+        }
+
+        /// The pending assets of `token_id`.
+        #[ink(message)]
+        pub fn pending_assets(&self, token_id: Id) -> Vec<AssetId> {
+            self.data.pending_assets(&token_id)
+        }
+
+        /// The active asset that pending `asset_id` would replace on `token_id`, if any.
+        #[ink(message)]
+        pub fn asset_replacement(&self, token_id: Id, asset_id: AssetId) -> Option<AssetId> {
+            self.data.asset_replacement(&token_id, asset_id)
+        }
+
+        /// Up to `limit` (at most 16) active assets of `token_id` with uri and content hash,
+        /// sorted by priority, from rank `start`: what a wallet renders, trying the next mirror
+        /// when a host fails or its content does not match the hash.
+        #[ink(message)]
+        pub fn token_assets(
+            &self,
+            token_id: Id,
+            start: u32,
+            limit: u32,
+        ) -> Result<Vec<TokenAsset>, MultiAssetError> {
+            self.data.token_assets(&token_id, start, limit)
+        }
+
+        /// The collection this contract extends.
+        #[ink(message)]
+        pub fn collection(&self) -> AccountId {
+            self.collection
+        }
+
+        /// The proposer registry this contract consults.
+        #[ink(message)]
+        pub fn registry(&self) -> AccountId {
+            self.registry
+        }
+
+        fn peers(&self) -> Peers {
+            Peers {
+                collection: self.collection,
+                registry: self.registry,
+            }
+        }
+
+        fn emit(&self, events: Vec<MultiAssetEvent>) {
+            for event in events {
+                match event {
+                    MultiAssetEvent::AssetEntryAdded {
+                        asset_id,
+                        uri,
+                        content_hash,
+                        added_by,
+                    } => self.env().emit_event(AssetEntryAdded {
+                        asset_id,
+                        uri,
+                        content_hash,
+                        added_by,
+                    }),
+                    MultiAssetEvent::AssetProposed {
+                        token_id,
+                        asset_id,
+                        replaces,
+                        proposer,
+                    } => self.env().emit_event(AssetProposed {
+                        token_id,
+                        asset_id,
+                        replaces,
+                        proposer,
+                    }),
+                    MultiAssetEvent::AssetAccepted {
+                        token_id,
+                        asset_id,
+                        replaced,
+                    } => self.env().emit_event(AssetAccepted {
+                        token_id,
+                        asset_id,
+                        replaced,
+                    }),
+                    MultiAssetEvent::AssetRejected { token_id, asset_id } => {
+                        self.env().emit_event(AssetRejected { token_id, asset_id })
+                    }
+                    MultiAssetEvent::AllAssetsRejected { token_id, count } => {
+                        self.env().emit_event(AllAssetsRejected { token_id, count })
+                    }
+                    MultiAssetEvent::AssetPrioritySet {
+                        token_id,
+                        priorities,
+                    } => self.env().emit_event(AssetPrioritySet {
+                        token_id,
+                        priorities,
+                    }),
+                }
+            }
+        }
+    }
+}
+
+pub use multi_asset::{MultiAsset, MultiAssetRef};
