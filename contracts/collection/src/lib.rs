@@ -110,8 +110,13 @@ pub mod collection {
     }
 
     #[overrider(ownable::Internal)]
-    fn _emit_ownership_transferred_event(&self, previous: Option<AccountId>, new: Option<AccountId>) {
-        self.env().emit_event(OwnershipTransferred { previous, new });
+    fn _emit_ownership_transferred_event(
+        &self,
+        previous: Option<AccountId>,
+        new: Option<AccountId>,
+    ) {
+        self.env()
+            .emit_event(OwnershipTransferred { previous, new });
     }
 
     impl Collection {

@@ -57,7 +57,10 @@ fn constructor_sets_name_symbol_and_base_uri_as_collection_attributes() {
     let c = collection(None);
     assert_eq!(attribute(&c, "name"), Some(String::from("Mirrors")));
     assert_eq!(attribute(&c, "symbol"), Some(String::from("MIR")));
-    assert_eq!(attribute(&c, "base_uri"), Some(String::from("ipfs://base/")));
+    assert_eq!(
+        attribute(&c, "base_uri"),
+        Some(String::from("ipfs://base/"))
+    );
     let attribute_events = events()
         .into_iter()
         .filter(|e| matches!(e, Event::AttributeSet(_)))

@@ -317,10 +317,13 @@ impl MultiAssetData {
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
         let position = self.pending_position(&token_id, asset_id)?;
-        let proposal = self.pending_at.get((&token_id, position)).unwrap_or(PendingAsset {
-            asset_id,
-            replaces: None,
-        });
+        let proposal = self
+            .pending_at
+            .get((&token_id, position))
+            .unwrap_or(PendingAsset {
+                asset_id,
+                replaces: None,
+            });
         let mut counts = self.counts(&token_id);
         if self.replacement_target(&token_id, proposal).is_none() && counts.active >= MAX_ACTIVE {
             return Err(MultiAssetError::TooManyActiveAssets { token_id });
@@ -587,7 +590,8 @@ impl MultiAssetData {
                 self.active_at
                     .insert((token_id, position), &ActiveAsset { asset_id, priority });
                 self.slots.remove((token_id, old));
-                self.slots.insert((token_id, asset_id), &Slot::Active(position));
+                self.slots
+                    .insert((token_id, asset_id), &Slot::Active(position));
                 Some(old)
             }
             None => {
@@ -599,7 +603,8 @@ impl MultiAssetData {
                         priority: counts.next_priority,
                     },
                 );
-                self.slots.insert((token_id, asset_id), &Slot::Active(position));
+                self.slots
+                    .insert((token_id, asset_id), &Slot::Active(position));
                 counts.active += 1;
                 counts.next_priority = counts.next_priority.saturating_add(1);
                 None
@@ -614,7 +619,10 @@ impl MultiAssetData {
     }
 }
 
-fn ensure_may_propose(authority: &impl Authority, caller: AccountId) -> Result<(), MultiAssetError> {
+fn ensure_may_propose(
+    authority: &impl Authority,
+    caller: AccountId,
+) -> Result<(), MultiAssetError> {
     if authority.issuer()? == Some(caller) || authority.is_proposer(caller)? {
         Ok(())
     } else {

@@ -32,5 +32,8 @@ pub enum MultiAssetEvent {
     /// The token's owner rejected all `count` pending assets.
     AllAssetsRejected { token_id: Id, count: u32 },
     /// The token's owner set the priorities of its active assets.
-    AssetPrioritySet { token_id: Id, priorities: ink::prelude::vec::Vec<u64> },
+    AssetPrioritySet {
+        token_id: Id,
+        priorities: ink::prelude::vec::Vec<u64>,
+    },
 }

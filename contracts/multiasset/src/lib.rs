@@ -266,7 +266,11 @@ mod multi_asset {
         /// Accepts pending `asset_id` on `token_id`. Caller: the token's owner or an operator
         /// it approved.
         #[ink(message)]
-        pub fn accept_asset(&mut self, token_id: Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+        pub fn accept_asset(
+            &mut self,
+            token_id: Id,
+            asset_id: AssetId,
+        ) -> Result<(), MultiAssetError> {
             let events =
                 self.data
                     .accept_asset(&self.peers(), self.env().caller(), token_id, asset_id)?;
@@ -277,7 +281,11 @@ mod multi_asset {
         /// Rejects pending `asset_id` on `token_id`. Caller: the token's owner or an approved
         /// operator.
         #[ink(message)]
-        pub fn reject_asset(&mut self, token_id: Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+        pub fn reject_asset(
+            &mut self,
+            token_id: Id,
+            asset_id: AssetId,
+        ) -> Result<(), MultiAssetError> {
             let events =
                 self.data
                     .reject_asset(&self.peers(), self.env().caller(), token_id, asset_id)?;
@@ -306,7 +314,11 @@ mod multi_asset {
         /// Sets the priorities of `token_id`'s active assets (order of `active_assets`; lower
         /// renders first; no value twice). Caller: the token's owner or an approved operator.
         #[ink(message)]
-        pub fn set_priority(&mut self, token_id: Id, priorities: Vec<u64>) -> Result<(), MultiAssetError> {
+        pub fn set_priority(
+            &mut self,
+            token_id: Id,
+            priorities: Vec<u64>,
+        ) -> Result<(), MultiAssetError> {
             let events =
                 self.data
                     .set_priority(&self.peers(), self.env().caller(), token_id, priorities)?;

@@ -3,7 +3,10 @@
 //! test of random operation sequences against a simple model.
 
 use crate::{
-    data::{Authority, MultiAssetData, TokenAsset, MAX_ACTIVE, MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL, MAX_PAGE, MAX_PENDING, MAX_URI_LEN},
+    data::{
+        Authority, MultiAssetData, TokenAsset, MAX_ACTIVE, MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL,
+        MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
+    },
     errors::MultiAssetError,
     events::MultiAssetEvent,
 };
@@ -226,11 +229,14 @@ fn add_asset_entry_with_uri_over_512_bytes_fails_and_512_passes() {
 fn add_asset_entries_adds_a_mirror_set_with_one_hash() {
     let mut data = empty();
     let hash = sha256(b"metadata.json");
-    let mirrors: Vec<(String, Option<[u8; 32]>)> = ["https://h/m.json", "ipfs://Qm", "ar://tx", "sia://sky"]
-        .into_iter()
-        .map(|uri| (uri.to_string(), Some(hash)))
-        .collect();
-    let (ids, events) = data.add_asset_entries(&world(), proposer(), mirrors).unwrap();
+    let mirrors: Vec<(String, Option<[u8; 32]>)> =
+        ["https://h/m.json", "ipfs://Qm", "ar://tx", "sia://sky"]
+            .into_iter()
+            .map(|uri| (uri.to_string(), Some(hash)))
+            .collect();
+    let (ids, events) = data
+        .add_asset_entries(&world(), proposer(), mirrors)
+        .unwrap();
     assert_eq!(ids, vec![1, 2, 3, 4]);
     assert_eq!(events.len(), 4);
     assert_eq!(data.asset(4).unwrap().uri, "sia://sky");
@@ -296,7 +302,8 @@ fn propose_by_issuer_leaves_the_asset_pending_and_emits_proposed() {
 #[test]
 fn propose_by_proposer_leaves_the_asset_pending() {
     let (mut data, w) = catalog(1);
-    data.propose_asset(&w, proposer(), token(), 1, None).unwrap();
+    data.propose_asset(&w, proposer(), token(), 1, None)
+        .unwrap();
     assert_eq!(data.pending_assets(&token()), vec![1]);
 }
 
@@ -364,7 +371,8 @@ fn propose_replacing_an_asset_that_is_not_active_fails() {
 #[test]
 fn propose_to_an_unminted_token_stays_pending_and_inert() {
     let (mut data, w) = catalog(1);
-    data.propose_asset(&w, issuer(), unminted(), 1, None).unwrap();
+    data.propose_asset(&w, issuer(), unminted(), 1, None)
+        .unwrap();
     assert_eq!(data.pending_assets(&unminted()), vec![1]);
     assert_eq!(
         data.accept_asset(&w, owner(), unminted(), 1),
@@ -443,7 +451,12 @@ fn propose_to_many_with_a_full_token_names_it() {
     data.add_asset_entry(&w, issuer(), "ipfs://x".into(), None)
         .unwrap();
     assert_eq!(
-        data.propose_asset_to_many(&w, issuer(), vec![Id::U32(3), token()], MAX_PENDING as u64 + 1),
+        data.propose_asset_to_many(
+            &w,
+            issuer(),
+            vec![Id::U32(3), token()],
+            MAX_PENDING as u64 + 1
+        ),
         Err(MultiAssetError::TooManyPendingAssets { token_id: token() })
     );
     assert!(data.pending_assets(&Id::U32(3)).is_empty());
@@ -575,7 +588,8 @@ fn accepted_replacement_takes_the_old_assets_place_and_priority() {
         .unwrap();
     data.add_asset_entry(&w, proposer(), "ipfs://mirror".into(), None)
         .unwrap();
-    data.propose_asset(&w, proposer(), token(), 4, Some(2)).unwrap();
+    data.propose_asset(&w, proposer(), token(), 4, Some(2))
+        .unwrap();
     assert_eq!(data.asset_replacement(&token(), 4), Some(2));
     let events = data.accept_asset(&w, owner(), token(), 4).unwrap();
     assert_eq!(data.active_assets(&token()), vec![1, 4, 3]);
@@ -595,7 +609,8 @@ fn replaced_asset_leaves_the_token_and_may_be_proposed_again() {
     let (mut data, w) = token_with(1, 0);
     data.add_asset_entry(&w, issuer(), "ipfs://v2".into(), None)
         .unwrap();
-    data.propose_asset(&w, issuer(), token(), 2, Some(1)).unwrap();
+    data.propose_asset(&w, issuer(), token(), 2, Some(1))
+        .unwrap();
     accept(&mut data, &w, 2);
     assert_eq!(data.active_assets(&token()), vec![2]);
     data.propose_asset(&w, issuer(), token(), 1, None).unwrap();
@@ -608,11 +623,16 @@ fn replacement_whose_old_asset_was_already_replaced_is_appended() {
     data.add_asset_entries(
         &w,
         issuer(),
-        vec![("ipfs://a".to_string(), None), ("ipfs://b".to_string(), None)],
+        vec![
+            ("ipfs://a".to_string(), None),
+            ("ipfs://b".to_string(), None),
+        ],
     )
     .unwrap();
-    data.propose_asset(&w, issuer(), token(), 2, Some(1)).unwrap();
-    data.propose_asset(&w, issuer(), token(), 3, Some(1)).unwrap();
+    data.propose_asset(&w, issuer(), token(), 2, Some(1))
+        .unwrap();
+    data.propose_asset(&w, issuer(), token(), 3, Some(1))
+        .unwrap();
     accept(&mut data, &w, 2);
     let events = data.accept_asset(&w, owner(), token(), 3).unwrap();
     assert_eq!(data.active_assets(&token()), vec![2, 3]);
@@ -647,7 +667,8 @@ fn accept_past_64_active_fails_but_a_replacement_passes() {
 #[test]
 fn accept_on_a_token_that_does_not_exist_fails() {
     let (mut data, w) = catalog(1);
-    data.propose_asset(&w, issuer(), unminted(), 1, None).unwrap();
+    data.propose_asset(&w, issuer(), unminted(), 1, None)
+        .unwrap();
     assert_eq!(
         data.accept_asset(&w, owner(), unminted(), 1),
         Err(MultiAssetError::TokenNotFound {
@@ -783,7 +804,8 @@ fn set_priority_orders_token_assets() {
 #[test]
 fn set_priority_by_approved_operator_succeeds() {
     let (mut data, w) = token_with(2, 0);
-    data.set_priority(&w, operator(), token(), vec![1, 0]).unwrap();
+    data.set_priority(&w, operator(), token(), vec![1, 0])
+        .unwrap();
     assert_eq!(data.active_asset_priorities(&token()), vec![1, 0]);
 }
 

@@ -78,7 +78,13 @@ fn world() -> (RegistryData, Owners) {
 }
 
 fn roles_that_are_not_issuer() -> [AccountId; 5] {
-    [former_issuer(), proposer(), expired(), revoked(), stranger()]
+    [
+        former_issuer(),
+        proposer(),
+        expired(),
+        revoked(),
+        stranger(),
+    ]
 }
 
 fn listed(data: &RegistryData) -> Vec<AccountId> {
@@ -95,7 +101,14 @@ fn listed(data: &RegistryData) -> Vec<AccountId> {
 fn grant_by_issuer_makes_a_proposer_and_emits_granted() {
     let (mut data, owners) = world();
     let events = data
-        .grant_proposer(&owners, issuer(), NOW, collection(), stranger(), Some(NOW + 10))
+        .grant_proposer(
+            &owners,
+            issuer(),
+            NOW,
+            collection(),
+            stranger(),
+            Some(NOW + 10),
+        )
         .unwrap();
     assert_eq!(
         events,
@@ -112,7 +125,14 @@ fn grant_by_issuer_makes_a_proposer_and_emits_granted() {
 fn grant_by_former_issuer_fails() {
     let (mut data, owners) = world();
     assert_eq!(
-        data.grant_proposer(&owners, former_issuer(), NOW, collection(), stranger(), None),
+        data.grant_proposer(
+            &owners,
+            former_issuer(),
+            NOW,
+            collection(),
+            stranger(),
+            None
+        ),
         Err(RegistryError::NotIssuer)
     );
     assert!(!data.is_proposer(NOW, collection(), stranger()));
@@ -136,7 +156,14 @@ fn grant_with_expiry_not_in_future_fails() {
     let (mut data, owners) = world();
     for expiry in [NOW - 1, NOW] {
         assert_eq!(
-            data.grant_proposer(&owners, issuer(), NOW, collection(), stranger(), Some(expiry)),
+            data.grant_proposer(
+                &owners,
+                issuer(),
+                NOW,
+                collection(),
+                stranger(),
+                Some(expiry)
+            ),
             Err(RegistryError::ExpiryInPast)
         );
     }
@@ -146,8 +173,15 @@ fn grant_with_expiry_not_in_future_fails() {
 #[test]
 fn regrant_of_expired_proposer_renews_it_in_place() {
     let (mut data, owners) = world();
-    data.grant_proposer(&owners, issuer(), NOW, collection(), expired(), Some(NOW + 5))
-        .unwrap();
+    data.grant_proposer(
+        &owners,
+        issuer(),
+        NOW,
+        collection(),
+        expired(),
+        Some(NOW + 5),
+    )
+    .unwrap();
     assert!(data.is_proposer(NOW, collection(), expired()));
     assert_eq!(data.proposer_count(collection()), 2);
     assert_eq!(listed(&data), vec![proposer(), expired()]);
@@ -188,8 +222,15 @@ fn grant_past_max_proposers_fails() {
     for i in 0..MAX_PROPOSERS {
         let mut raw = [9u8; 32];
         raw[..4].copy_from_slice(&i.to_le_bytes());
-        data.grant_proposer(&owners, issuer(), NOW, collection(), AccountId::from(raw), None)
-            .unwrap();
+        data.grant_proposer(
+            &owners,
+            issuer(),
+            NOW,
+            collection(),
+            AccountId::from(raw),
+            None,
+        )
+        .unwrap();
     }
     assert_eq!(
         data.grant_proposer(&owners, issuer(), NOW, collection(), stranger(), None),
