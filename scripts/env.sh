@@ -3,7 +3,27 @@
 INK_RUST=1.86.0
 INK_CARGO_CONTRACT_VERSION=3.2.0
 INK_NODE_VERSION=0.42.0
+# The contracts, in deployment order; each is contracts/<name> and artifacts/<name>.*
+INK_CONTRACTS="collection proposer_registry multiasset"
 INK_CACHE="${INK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ink-multiasset}"
 CARGO_CONTRACT="$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/bin/cargo-contract"
 CONTRACTS_NODE_BIN="$INK_CACHE/contracts-node-$INK_NODE_VERSION/bin/substrate-contracts-node"
-export INK_RUST INK_CARGO_CONTRACT_VERSION INK_NODE_VERSION INK_CACHE CARGO_CONTRACT CONTRACTS_NODE_BIN
+export INK_RUST INK_CARGO_CONTRACT_VERSION INK_NODE_VERSION INK_CONTRACTS INK_CACHE CARGO_CONTRACT CONTRACTS_NODE_BIN
+
+# Every cargo in the project runs on the pinned toolchain, also where cargo-contract builds in a
+# temporary directory that rust-toolchain.toml does not reach.
+export RUSTUP_TOOLCHAIN="$INK_RUST"
+INK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export INK_ROOT
+if [ -z "${INK_RUST_LLD:-}" ] && command -v rustup >/dev/null 2>&1 &&
+   sysroot="$(rustup run "$INK_RUST" rustc --print sysroot 2>/dev/null)"; then
+  host="$(rustup run "$INK_RUST" rustc -vV | sed -n 's/^host: //p')"
+  INK_RUST_LLD="$sysroot/lib/rustlib/$host/bin/rust-lld"
+  export INK_RUST_LLD
+fi
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$INK_ROOT/scripts/wasm-linker"
+# ink_e2e reads CONTRACTS_NODE when the e2e tests compile.
+export CONTRACTS_NODE="$INK_ROOT/scripts/e2e-node"
+# Build output is kept beside the tools, outside the clone, so that a fresh clone (CI) reuses
+# what earlier builds compiled; cargo's fingerprints still rebuild whatever changed.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$INK_CACHE/target}"

@@ -35,6 +35,8 @@ cargo_contract() {
       --locked --root "$tmp")
   rm -rf "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION"
   mv "$tmp" "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION"
+  rm -f "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/.crates.toml" \
+        "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/.crates2.json"
 }
 
 apt_deps() {

@@ -1,0 +1,40 @@
+# The two commands a fresh machine needs are `make demo` and `make test`; each installs what is
+# missing first (scripts/setup.sh: Rust 1.86, cargo-contract 3.2.0, substrate-contracts-node
+# 0.42.0, cached under ~/.cache/ink-multiasset/).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help setup build node demo test e2e bench check-artifacts
+
+help:
+	@echo "make demo             local node + contracts from artifacts/ + the backup story"
+	@echo "make test             fmt, clippy, unit tests, artifact check, e2e on a real node"
+	@echo "make setup            install/cache toolchain, cargo-contract and the node"
+	@echo "make build            release-build every contract into artifacts/"
+	@echo "make node             run substrate-contracts-node --dev --tmp on 127.0.0.1:9944"
+	@echo "make e2e              only the ink_e2e tests"
+	@echo "make check-artifacts  rebuild and compare with artifacts/"
+
+setup:
+	bash scripts/setup.sh all
+
+build:
+	bash scripts/setup.sh cargo-contract
+	bash scripts/build-contracts.sh
+
+node:
+	bash scripts/setup.sh node
+	source scripts/env.sh && exec "$$CONTRACTS_NODE_BIN" --dev --tmp \
+		--rpc-port 9944 --rpc-cors all --experimental-rpc-endpoint "listen-addr=127.0.0.1:9944"
+
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+e2e:
+	bash scripts/test.sh e2e
+
+check-artifacts:
+	bash scripts/test.sh artifacts

@@ -1,0 +1,86 @@
+//! Deploy and call helpers shared by the e2e tests.
+#![allow(dead_code)] // each test file uses a different part
+
+use collection::collection::CollectionRef;
+use ink::primitives::AccountId;
+use ink_e2e::{build_message, Keypair, Message};
+use multiasset::MultiAssetRef;
+use proposer_registry::RegistryRef;
+
+pub type Client = ink_e2e::Client<ink_e2e::PolkadotConfig, ink::env::DefaultEnvironment>;
+pub type Env = ink::env::DefaultEnvironment;
+
+/// `issuer` deploys a collection without a supply cap.
+pub async fn deploy_collection(client: &mut Client, issuer: &Keypair) -> AccountId {
+    let constructor = CollectionRef::new(
+        "Mirrors".into(),
+        "MIR".into(),
+        "ipfs://base/".into(),
+        None,
+    );
+    client
+        .instantiate("collection", issuer, constructor, 0, None)
+        .await
+        .expect("instantiate collection")
+        .account_id
+}
+
+pub async fn deploy_registry(client: &mut Client) -> AccountId {
+    client
+        .instantiate("proposer_registry", &ink_e2e::ferdie(), RegistryRef::new(), 0, None)
+        .await
+        .expect("instantiate registry")
+        .account_id
+}
+
+pub async fn deploy_multiasset(
+    client: &mut Client,
+    collection: AccountId,
+    registry: AccountId,
+) -> AccountId {
+    client
+        .instantiate(
+            "multiasset",
+            &ink_e2e::ferdie(),
+            MultiAssetRef::new(collection, registry),
+            0,
+            None,
+        )
+        .await
+        .expect("instantiate multiasset")
+        .account_id
+}
+
+/// Submits `message` as a transaction signed by `signer` and returns what the message returned
+/// (an `Err` of the contract's error type when the contract refused it).
+pub async fn submit<R: scale::Decode>(
+    client: &mut Client,
+    signer: &Keypair,
+    message: Message<Env, R>,
+) -> R {
+    client
+        .call(signer, message, 0, None)
+        .await
+        .expect("transaction submitted")
+        .return_value()
+}
+
+/// Dry-runs a query.
+pub async fn query<R: scale::Decode>(client: &mut Client, message: Message<Env, R>) -> R {
+    client
+        .call_dry_run(&ink_e2e::ferdie(), &message, 0, None)
+        .await
+        .return_value()
+}
+
+pub fn on_collection(collection: AccountId) -> ink_e2e::MessageBuilder<Env, CollectionRef> {
+    build_message::<CollectionRef>(collection)
+}
+
+pub fn on_registry(registry: AccountId) -> ink_e2e::MessageBuilder<Env, RegistryRef> {
+    build_message::<RegistryRef>(registry)
+}
+
+pub fn on_multiasset(multiasset: AccountId) -> ink_e2e::MessageBuilder<Env, MultiAssetRef> {
+    build_message::<MultiAssetRef>(multiasset)
+}

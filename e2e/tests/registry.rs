@@ -1,0 +1,93 @@
+//! The proposer registry on a real node, bound to a real collection.
+#![cfg(feature = "e2e-tests")]
+
+mod common;
+
+use common::*;
+use ink_e2e::{account_id, AccountKeyring};
+use multiasset_traits::ProposerRegistry;
+use openbrush::contracts::ownable::ownable_external::Ownable;
+use proposer_registry::RegistryError;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+#[ink_e2e::test]
+async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) -> E2EResult<()> {
+    // Given: alice issues a collection; one registry serves it.
+    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
+    let registry = deploy_registry(&mut client).await;
+    let (bob, charlie) = (
+        account_id(AccountKeyring::Bob),
+        account_id(AccountKeyring::Charlie),
+    );
+    let is_bob = on_registry(registry).call(|r| r.is_proposer(collection, bob));
+
+    // When: the issuer grants bob without expiry.
+    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, bob, None));
+    assert_eq!(submit(&mut client, &ink_e2e::alice(), grant).await, Ok(()));
+    // Then: bob is a proposer.
+    assert!(query(&mut client, is_bob.clone()).await);
+
+    // When: a stranger tries to revoke him.
+    let revoke = on_registry(registry).call(|r| r.revoke_proposer(collection, bob));
+    // Then: refused, and bob keeps his right.
+    assert_eq!(
+        submit(&mut client, &ink_e2e::eve(), revoke.clone()).await,
+        Err(RegistryError::NotIssuer)
+    );
+    assert!(query(&mut client, is_bob.clone()).await);
+
+    // When: the issuer revokes him.
+    assert_eq!(submit(&mut client, &ink_e2e::alice(), revoke).await, Ok(()));
+    // Then: bob is no longer a proposer.
+    assert!(!query(&mut client, is_bob).await);
+
+    // When: alice transfers the collection to dave.
+    let dave = account_id(AccountKeyring::Dave);
+    let transfer = on_collection(collection).call(|c| c.transfer_ownership(dave));
+    assert_eq!(submit(&mut client, &ink_e2e::alice(), transfer).await, Ok(()));
+    // Then: alice can no longer grant; dave can, at once.
+    let grant_charlie = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
+    assert_eq!(
+        submit(&mut client, &ink_e2e::alice(), grant_charlie.clone()).await,
+        Err(RegistryError::NotIssuer)
+    );
+    assert_eq!(submit(&mut client, &ink_e2e::dave(), grant_charlie).await, Ok(()));
+    let is_charlie = on_registry(registry).call(|r| r.is_proposer(collection, charlie));
+    assert!(query(&mut client, is_charlie).await);
+    Ok(())
+}
+
+#[ink_e2e::test]
+async fn grant_expires_when_block_time_passes(mut client: ink_e2e::Client<C, E>) -> E2EResult<()> {
+    // Given: alice's collection and a registry.
+    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
+    let registry = deploy_registry(&mut client).await;
+    let bob = account_id(AccountKeyring::Bob);
+    let is_bob = on_registry(registry).call(|r| r.is_proposer(collection, bob));
+
+    // When: alice grants bob for the next 6 seconds (the dev node stamps blocks with wall time).
+    let now_ms = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64;
+    let expires_at = now_ms + 6_000;
+    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, bob, Some(expires_at)));
+    assert_eq!(submit(&mut client, &ink_e2e::alice(), grant).await, Ok(()));
+    // Then: bob is a proposer now.
+    assert!(query(&mut client, is_bob.clone()).await);
+
+    // When: time passes beyond the expiry and a new block is sealed.
+    std::thread::sleep(Duration::from_millis(6_500));
+    let nudge = on_registry(registry).call(|r| r.renounce(collection));
+    assert_eq!(
+        submit(&mut client, &ink_e2e::eve(), nudge).await,
+        Err(RegistryError::NotAProposer)
+    );
+
+    // Then: bob is no longer a proposer, though his (expired) grant is still listed.
+    assert!(!query(&mut client, is_bob).await);
+    let listed = on_registry(registry).call(|r| r.proposers(collection, 0, 10));
+    let listed = query(&mut client, listed).await.expect("page");
+    assert_eq!(listed.len(), 1);
+    assert!(!listed[0].live);
+    Ok(())
+}

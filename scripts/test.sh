@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# `make test`: set-up if missing, then fmt check, clippy -D warnings, unit tests, artifact check
+# and the e2e tests on a real node, each step timed.
+# Usage: scripts/test.sh [all|static|unit|artifacts|e2e]
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+# Every manifest cargo must visit: the root workspace (shared traits, e2e helpers) and each
+# contract, which is a workspace of its own.
+manifests=("Cargo.toml")
+for name in $INK_CONTRACTS; do manifests+=("contracts/$name/Cargo.toml"); done
+
+timings=()
+step() {
+  local name="$1"; shift
+  local start=$SECONDS
+  printf '\n==== %s\n' "$name"
+  "$@"
+  timings+=("$(printf '%-26s %5ds' "$name" $((SECONDS - start)))")
+}
+
+fmt_check() {
+  for m in "${manifests[@]}"; do cargo fmt --manifest-path "$m" --all -- --check; done
+}
+
+clippy() {
+  for m in "${manifests[@]}"; do
+    cargo clippy --quiet --manifest-path "$m" --all-targets -- -D warnings
+  done
+}
+
+unit() {
+  for m in "${manifests[@]}"; do cargo test --manifest-path "$m"; done
+}
+
+check_artifacts() {
+  local fresh="$CARGO_TARGET_DIR/artifact-check"
+  rm -rf "$fresh"
+  bash scripts/build-contracts.sh "$fresh"
+  local failed=0
+  for name in $INK_CONTRACTS; do
+    if cmp -s "$fresh/$name.wasm" "artifacts/$name.wasm" &&
+       cmp -s <(python3 scripts/metadata.py code-hash "$fresh/$name.json") \
+              <(python3 scripts/metadata.py code-hash "artifacts/$name.json") &&
+       cmp -s <(python3 scripts/metadata.py abi "$fresh/$name.contract") \
+              <(python3 scripts/metadata.py abi "artifacts/$name.contract"); then
+      echo "artifacts/$name.* match the sources"
+    else
+      echo "artifacts/$name.* do NOT match the sources: run 'make build' and commit artifacts/" >&2
+      failed=1
+    fi
+  done
+  return $failed
+}
+
+e2e() {
+  # ink_e2e builds the three contracts (debug) when the test crate compiles, then spawns a fresh
+  # node per test through scripts/e2e-node.
+  cargo test --manifest-path e2e/Cargo.toml --features e2e-tests -- --test-threads=2
+}
+
+what="${1:-all}"
+case "$what" in
+  all) step "setup" bash scripts/setup.sh all
+       step "fmt --check" fmt_check
+       step "clippy -D warnings" clippy
+       step "unit tests" unit
+       step "artifacts match sources" check_artifacts
+       step "e2e (real node)" e2e ;;
+  static) step "fmt --check" fmt_check; step "clippy -D warnings" clippy ;;
+  unit) step "unit tests" unit ;;
+  artifacts) step "setup" bash scripts/setup.sh cargo-contract
+             step "artifacts match sources" check_artifacts ;;
+  e2e) step "setup" bash scripts/setup.sh all; step "e2e (real node)" e2e ;;
+  *) echo "usage: $0 [all|static|unit|artifacts|e2e]" >&2; exit 2 ;;
+esac
+
+printf '\n==== step durations\n'
+printf '%s\n' "${timings[@]}"
