@@ -29,9 +29,14 @@ mod tests {
     #[test]
     fn mirror_set_covers_four_protocols_with_one_hash() {
         let set = mirror_set("cat.json", b"{\"name\":\"cat\"}");
-        let schemes: Vec<&str> = set.iter().map(|(u, _)| u.split(':').next().unwrap()).collect();
+        let schemes: Vec<&str> = set
+            .iter()
+            .map(|(u, _)| u.split(':').next().unwrap())
+            .collect();
         assert_eq!(schemes, vec!["https", "ipfs", "ar", "sia"]);
-        assert!(set.iter().all(|(_, h)| *h == Some(content_hash(b"{\"name\":\"cat\"}"))));
+        assert!(set
+            .iter()
+            .all(|(_, h)| *h == Some(content_hash(b"{\"name\":\"cat\"}"))));
     }
 
     #[test]

@@ -28,33 +28,33 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
     );
     let token = Id::U32(1);
     let mint = on_collection(collection).call(|c| c.mint(bob, token.clone()));
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), mint).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), mint), Ok(()));
     let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), grant).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
 
     // When: charlie adds the token's metadata mirrored on https, ipfs, ar and sia (one sha256)
     // and proposes each mirror to the token.
     let metadata = br#"{"name":"Mirrored cat","image":"cat.png"}"#;
     let add = on_multiasset(assets).call(|m| m.add_asset_entries(mirror_set("1.json", metadata)));
-    let ids = submit(&mut client, &ink_e2e::charlie(), add).await.expect("catalog");
+    let ids = submit!(client, &ink_e2e::charlie(), add).expect("catalog");
     assert_eq!(ids, vec![1, 2, 3, 4]);
     for id in &ids {
         let propose = on_multiasset(assets).call(|m| m.propose_asset(token.clone(), *id, None));
-        assert_eq!(submit(&mut client, &ink_e2e::charlie(), propose).await, Ok(()));
+        assert_eq!(submit!(client, &ink_e2e::charlie(), propose), Ok(()));
     }
     let pending = on_multiasset(assets).call(|m| m.pending_assets(token.clone()));
-    assert_eq!(query(&mut client, pending.clone()).await, vec![1, 2, 3, 4]);
+    assert_eq!(query!(client, pending.clone()), vec![1, 2, 3, 4]);
 
     // Then: bob accepts https, ipfs and ar, and rejects sia.
     for id in [1, 2, 3] {
         let accept = on_multiasset(assets).call(|m| m.accept_asset(token.clone(), id));
-        assert_eq!(submit(&mut client, &ink_e2e::bob(), accept).await, Ok(()));
+        assert_eq!(submit!(client, &ink_e2e::bob(), accept), Ok(()));
     }
     let reject = on_multiasset(assets).call(|m| m.reject_asset(token.clone(), 4));
-    assert_eq!(submit(&mut client, &ink_e2e::bob(), reject).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::bob(), reject), Ok(()));
     let active = on_multiasset(assets).call(|m| m.active_assets(token.clone()));
-    assert_eq!(query(&mut client, active.clone()).await, vec![1, 2, 3]);
-    assert!(query(&mut client, pending.clone()).await.is_empty());
+    assert_eq!(query!(client, active.clone()), vec![1, 2, 3]);
+    assert!(query!(client, pending.clone()).is_empty());
 
     // When: the https host rugs; charlie adds a new https mirror with the same hash and proposes
     // it as a replacement for the old one.
@@ -63,19 +63,19 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
         Some(content_hash(metadata)),
     );
     let add = on_multiasset(assets).call(|m| m.add_asset_entry(new_https.0.clone(), new_https.1));
-    let replacement = submit(&mut client, &ink_e2e::charlie(), add).await.expect("entry");
+    let replacement = submit!(client, &ink_e2e::charlie(), add).expect("entry");
     let propose =
         on_multiasset(assets).call(|m| m.propose_asset(token.clone(), replacement, Some(1)));
-    assert_eq!(submit(&mut client, &ink_e2e::charlie(), propose).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::charlie(), propose), Ok(()));
 
     // Then: nothing is replaced until bob accepts; then the new mirror takes the old one's place
     // and priority.
-    assert_eq!(query(&mut client, active.clone()).await, vec![1, 2, 3]);
+    assert_eq!(query!(client, active.clone()), vec![1, 2, 3]);
     let accept = on_multiasset(assets).call(|m| m.accept_asset(token.clone(), replacement));
-    assert_eq!(submit(&mut client, &ink_e2e::bob(), accept).await, Ok(()));
-    assert_eq!(query(&mut client, active).await, vec![replacement, 2, 3]);
+    assert_eq!(submit!(client, &ink_e2e::bob(), accept), Ok(()));
+    assert_eq!(query!(client, active), vec![replacement, 2, 3]);
     let rendered = on_multiasset(assets).call(|m| m.token_assets(token.clone(), 0, 16));
-    let rendered = query(&mut client, rendered).await.expect("page");
+    let rendered = query!(client, rendered).expect("page");
     assert_eq!(rendered[0].uri, new_https.0);
     assert_eq!(rendered[0].priority, 0);
     assert!(rendered
@@ -84,14 +84,14 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
 
     // When: alice revokes charlie, who then tries to propose the sia mirror again.
     let revoke = on_registry(registry).call(|r| r.revoke_proposer(collection, charlie));
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), revoke).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), revoke), Ok(()));
     let propose = on_multiasset(assets).call(|m| m.propose_asset(token.clone(), 4, None));
 
     // Then: the revoked proposer is refused and nothing changes.
     assert_eq!(
-        submit(&mut client, &ink_e2e::charlie(), propose).await,
+        submit!(client, &ink_e2e::charlie(), propose),
         Err(MultiAssetError::NotIssuerOrProposer)
     );
-    assert!(query(&mut client, pending).await.is_empty());
+    assert!(query!(client, pending).is_empty());
     Ok(())
 }

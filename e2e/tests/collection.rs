@@ -5,7 +5,9 @@ use collection::{collection::CollectionRef, CollectionError};
 use ink_e2e::{account_id, build_message, AccountKeyring};
 use openbrush::contracts::{
     ownable::ownable_external::Ownable,
-    psp34::{extensions::metadata::psp34metadata_external::PSP34Metadata, psp34_external::PSP34, Id},
+    psp34::{
+        extensions::metadata::psp34metadata_external::PSP34Metadata, psp34_external::PSP34, Id,
+    },
 };
 
 type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -33,7 +35,10 @@ async fn issuer_mints_owner_transfers_stranger_is_refused(
     );
     let owner = build_message::<CollectionRef>(collection).call(|c| c.owner());
     assert_eq!(
-        client.call_dry_run(&ink_e2e::bob(), &owner, 0, None).await.return_value(),
+        client
+            .call_dry_run(&ink_e2e::bob(), &owner, 0, None)
+            .await
+            .return_value(),
         Some(alice)
     );
     let collection_id = build_message::<CollectionRef>(collection).call(|c| c.collection_id());
@@ -44,7 +49,10 @@ async fn issuer_mints_owner_transfers_stranger_is_refused(
     let name = build_message::<CollectionRef>(collection)
         .call(|c| c.get_attribute(collection_id.clone(), "name".into()));
     assert_eq!(
-        client.call_dry_run(&ink_e2e::bob(), &name, 0, None).await.return_value(),
+        client
+            .call_dry_run(&ink_e2e::bob(), &name, 0, None)
+            .await
+            .return_value(),
         Some("Mirrors".into())
     );
 
@@ -59,7 +67,10 @@ async fn issuer_mints_owner_transfers_stranger_is_refused(
     // Then: bob owns it.
     let owner_of = build_message::<CollectionRef>(collection).call(|c| c.owner_of(Id::U32(1)));
     assert_eq!(
-        client.call_dry_run(&ink_e2e::alice(), &owner_of, 0, None).await.return_value(),
+        client
+            .call_dry_run(&ink_e2e::alice(), &owner_of, 0, None)
+            .await
+            .return_value(),
         Some(bob)
     );
 
@@ -74,13 +85,16 @@ async fn issuer_mints_owner_transfers_stranger_is_refused(
 
     // Then: charlie owns it.
     assert_eq!(
-        client.call_dry_run(&ink_e2e::alice(), &owner_of, 0, None).await.return_value(),
+        client
+            .call_dry_run(&ink_e2e::alice(), &owner_of, 0, None)
+            .await
+            .return_value(),
         Some(charlie)
     );
 
     // When: eve, a stranger, tries to mint.
-    let stranger_mint =
-        build_message::<CollectionRef>(collection).call(|c| c.mint(account_id(AccountKeyring::Eve), Id::U32(2)));
+    let stranger_mint = build_message::<CollectionRef>(collection)
+        .call(|c| c.mint(account_id(AccountKeyring::Eve), Id::U32(2)));
     let refused = client
         .call(&ink_e2e::eve(), stranger_mint, 0, None)
         .await
@@ -91,7 +105,10 @@ async fn issuer_mints_owner_transfers_stranger_is_refused(
     assert_eq!(refused, Err(CollectionError::NotIssuer));
     let supply = build_message::<CollectionRef>(collection).call(|c| c.total_supply());
     assert_eq!(
-        client.call_dry_run(&ink_e2e::alice(), &supply, 0, None).await.return_value(),
+        client
+            .call_dry_run(&ink_e2e::alice(), &supply, 0, None)
+            .await
+            .return_value(),
         1
     );
     Ok(())

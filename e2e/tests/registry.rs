@@ -25,37 +25,37 @@ async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) 
 
     // When: the issuer grants bob without expiry.
     let grant = on_registry(registry).call(|r| r.grant_proposer(collection, bob, None));
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), grant).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
     // Then: bob is a proposer.
-    assert!(query(&mut client, is_bob.clone()).await);
+    assert!(query!(client, is_bob.clone()));
 
     // When: a stranger tries to revoke him.
     let revoke = on_registry(registry).call(|r| r.revoke_proposer(collection, bob));
     // Then: refused, and bob keeps his right.
     assert_eq!(
-        submit(&mut client, &ink_e2e::eve(), revoke.clone()).await,
+        submit!(client, &ink_e2e::eve(), revoke.clone()),
         Err(RegistryError::NotIssuer)
     );
-    assert!(query(&mut client, is_bob.clone()).await);
+    assert!(query!(client, is_bob.clone()));
 
     // When: the issuer revokes him.
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), revoke).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), revoke), Ok(()));
     // Then: bob is no longer a proposer.
-    assert!(!query(&mut client, is_bob).await);
+    assert!(!query!(client, is_bob));
 
     // When: alice transfers the collection to dave.
     let dave = account_id(AccountKeyring::Dave);
     let transfer = on_collection(collection).call(|c| c.transfer_ownership(dave));
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), transfer).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), transfer), Ok(()));
     // Then: alice can no longer grant; dave can, at once.
     let grant_charlie = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
     assert_eq!(
-        submit(&mut client, &ink_e2e::alice(), grant_charlie.clone()).await,
+        submit!(client, &ink_e2e::alice(), grant_charlie.clone()),
         Err(RegistryError::NotIssuer)
     );
-    assert_eq!(submit(&mut client, &ink_e2e::dave(), grant_charlie).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::dave(), grant_charlie), Ok(()));
     let is_charlie = on_registry(registry).call(|r| r.is_proposer(collection, charlie));
-    assert!(query(&mut client, is_charlie).await);
+    assert!(query!(client, is_charlie));
     Ok(())
 }
 
@@ -71,22 +71,22 @@ async fn grant_expires_when_block_time_passes(mut client: ink_e2e::Client<C, E>)
     let now_ms = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64;
     let expires_at = now_ms + 6_000;
     let grant = on_registry(registry).call(|r| r.grant_proposer(collection, bob, Some(expires_at)));
-    assert_eq!(submit(&mut client, &ink_e2e::alice(), grant).await, Ok(()));
+    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
     // Then: bob is a proposer now.
-    assert!(query(&mut client, is_bob.clone()).await);
+    assert!(query!(client, is_bob.clone()));
 
     // When: time passes beyond the expiry and a new block is sealed.
     std::thread::sleep(Duration::from_millis(6_500));
     let nudge = on_registry(registry).call(|r| r.renounce(collection));
     assert_eq!(
-        submit(&mut client, &ink_e2e::eve(), nudge).await,
+        submit!(client, &ink_e2e::eve(), nudge),
         Err(RegistryError::NotAProposer)
     );
 
     // Then: bob is no longer a proposer, though his (expired) grant is still listed.
-    assert!(!query(&mut client, is_bob).await);
+    assert!(!query!(client, is_bob));
     let listed = on_registry(registry).call(|r| r.proposers(collection, 0, 10));
-    let listed = query(&mut client, listed).await.expect("page");
+    let listed = query!(client, listed).expect("page");
     assert_eq!(listed.len(), 1);
     assert!(!listed[0].live);
     Ok(())

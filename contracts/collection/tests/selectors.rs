@@ -14,8 +14,12 @@ const W3F_PSP34_SELECTORS: [(&str, &str); 7] = [
 ];
 
 fn built_messages() -> Vec<(String, String)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../artifacts/collection.json");
-    let text = std::fs::read_to_string(path).expect("artifacts/collection.json exists: run `make build`");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../artifacts/collection.json"
+    );
+    let text =
+        std::fs::read_to_string(path).expect("artifacts/collection.json exists: run `make build`");
     let metadata: Value = serde_json::from_str(&text).expect("metadata is JSON");
     metadata["spec"]["messages"]
         .as_array()

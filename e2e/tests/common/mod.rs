@@ -3,7 +3,7 @@
 
 use collection::collection::CollectionRef;
 use ink::primitives::AccountId;
-use ink_e2e::{build_message, Keypair, Message};
+use ink_e2e::{build_message, Keypair};
 use multiasset::MultiAssetRef;
 use proposer_registry::RegistryRef;
 
@@ -12,12 +12,8 @@ pub type Env = ink::env::DefaultEnvironment;
 
 /// `issuer` deploys a collection without a supply cap.
 pub async fn deploy_collection(client: &mut Client, issuer: &Keypair) -> AccountId {
-    let constructor = CollectionRef::new(
-        "Mirrors".into(),
-        "MIR".into(),
-        "ipfs://base/".into(),
-        None,
-    );
+    let constructor =
+        CollectionRef::new("Mirrors".into(), "MIR".into(), "ipfs://base/".into(), None);
     client
         .instantiate("collection", issuer, constructor, 0, None)
         .await
@@ -27,7 +23,13 @@ pub async fn deploy_collection(client: &mut Client, issuer: &Keypair) -> Account
 
 pub async fn deploy_registry(client: &mut Client) -> AccountId {
     client
-        .instantiate("proposer_registry", &ink_e2e::ferdie(), RegistryRef::new(), 0, None)
+        .instantiate(
+            "proposer_registry",
+            &ink_e2e::ferdie(),
+            RegistryRef::new(),
+            0,
+            None,
+        )
         .await
         .expect("instantiate registry")
         .account_id
@@ -51,26 +53,29 @@ pub async fn deploy_multiasset(
         .account_id
 }
 
-/// Submits `message` as a transaction signed by `signer` and returns what the message returned
-/// (an `Err` of the contract's error type when the contract refused it).
-pub async fn submit<R: scale::Decode>(
-    client: &mut Client,
-    signer: &Keypair,
-    message: Message<Env, R>,
-) -> R {
-    client
-        .call(signer, message, 0, None)
-        .await
-        .expect("transaction submitted")
-        .return_value()
+/// Submits a message as a transaction signed by `$signer` and evaluates to what the message
+/// returned (an `Err` of the contract's error type when the contract refused it). A macro: the
+/// message type of ink_e2e 4.3 is not nameable outside the crate.
+#[macro_export]
+macro_rules! submit {
+    ($client:expr, $signer:expr, $message:expr) => {
+        $client
+            .call($signer, $message, 0, None)
+            .await
+            .expect("transaction submitted")
+            .return_value()
+    };
 }
 
-/// Dry-runs a query.
-pub async fn query<R: scale::Decode>(client: &mut Client, message: Message<Env, R>) -> R {
-    client
-        .call_dry_run(&ink_e2e::ferdie(), &message, 0, None)
-        .await
-        .return_value()
+/// Dry-runs a query message and evaluates to what it returned.
+#[macro_export]
+macro_rules! query {
+    ($client:expr, $message:expr) => {
+        $client
+            .call_dry_run(&ink_e2e::ferdie(), &$message, 0, None)
+            .await
+            .return_value()
+    };
 }
 
 pub fn on_collection(collection: AccountId) -> ink_e2e::MessageBuilder<Env, CollectionRef> {

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""The backup story, told on a live node with cargo-contract and the artifacts in artifacts/.
+
+Alice issues a collection and mints token 1 to Bob. She grants Charlie, a backup service's hot
+key, the right to propose assets (her own key stays cold). Charlie mirrors the token's metadata
+on https, ipfs, ar and sia, one sha256 for all four, and proposes them; Bob accepts three and
+rejects one. The https host rugs (serves another file): anyone sees the hash no longer matches.
+Charlie proposes a new https mirror as a replacement; nothing changes until Bob accepts. Alice
+revokes Charlie, whose next proposal is refused.
+
+Run by scripts/demo.sh, which starts the node and sets CARGO_CONTRACT and INK_DEMO_URL.
+"""
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+
+CARGO_CONTRACT = os.environ["CARGO_CONTRACT"]
+URL = os.environ.get("INK_DEMO_URL", "ws://127.0.0.1:9944")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ART = os.path.join(ROOT, "artifacts")
+
+# The dev chain's well-known accounts (sr25519 //Name, SS58 prefix 42).
+ACCOUNTS = {
+    "Alice": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+    "Bob": "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+    "Charlie": "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y",
+    "Dave": "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy",
+}
+NAMES = {address: name for name, address in ACCOUNTS.items()}
+
+
+class DemoFailed(Exception):
+    pass
+
+
+def cargo_contract(*args):
+    proc = subprocess.run(
+        [CARGO_CONTRACT, "contract", *args, "--url", URL],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise DemoFailed(f"cargo contract {' '.join(args)}\n{proc.stdout}\n{proc.stderr}")
+    return proc.stdout
+
+
+def instantiate(name, signer, *args):
+    out = cargo_contract(
+        "instantiate", os.path.join(ART, f"{name}.contract"),
+        "--constructor", "new", *(["--args", *args] if args else []),
+        "--suri", f"//{signer}", "--execute", "--skip-confirm", "--output-json",
+    )
+    return json.loads(out)["contract"]
+
+
+class Contract:
+    def __init__(self, name, address):
+        self.name, self.address = name, address
+        self.bundle = os.path.join(ART, f"{name}.contract")
+
+    def _call(self, signer, message, args, execute):
+        extra = ["--execute", "--skip-confirm"] if execute else []
+        return cargo_contract(
+            "call", self.bundle, "--contract", self.address, "--message", message,
+            *(["--args", *args] if args else []), "--suri", f"//{signer}", *extra,
+            "--output-json",
+        )
+
+    def query(self, message, *args, signer="Alice"):
+        """Dry-runs `message` and returns what it returned, as cargo-contract renders it."""
+        return render(json.loads(self._call(signer, message, args, False))["data"])
+
+    def submit(self, signer, message, *args):
+        """Dry-runs, then submits `message` signed by `signer`; fails if the contract refuses."""
+        answer = self.query(message, *args, signer=signer)
+        if answer.startswith("Err"):
+            raise DemoFailed(f"{signer} {message}{args}: {answer}")
+        self._call(signer, message, args, True)
+        return answer
+
+
+def render(value):
+    """cargo-contract's JSON rendering of a SCALE value, as compact text."""
+    if isinstance(value, dict):
+        if len(value) == 1:
+            ((key, inner),) = value.items()
+            if key == "Tuple":
+                ident = inner.get("ident")
+                fields = ", ".join(render(v) for v in inner.get("values", []))
+                return f"{ident}({fields})" if ident else f"({fields})"
+            if key == "Map":
+                ident = inner.get("ident") or ""
+                fields = ", ".join(f"{k}: {render(v)}" for k, v in inner.get("map", {}).items())
+                return f"{ident} {{ {fields} }}".strip()
+            if key == "Seq":
+                return "[" + ", ".join(render(v) for v in inner.get("elems", [])) + "]"
+            if key in ("String", "Literal"):
+                return str(inner)
+            if key in ("UInt", "Int"):
+                return str(inner)
+            if key == "Bool":
+                return "true" if inner else "false"
+            if key == "Hex":
+                return inner.get("s", str(inner)) if isinstance(inner, dict) else str(inner)
+            if key == "Unit":
+                return "()"
+            return render(inner)
+        return "{" + ", ".join(f"{k}: {render(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render(v) for v in value) + "]"
+    text = str(value)
+    for address, name in NAMES.items():
+        text = text.replace(address, name)
+    return text
+
+
+def ids(text):
+    """The numbers in a rendered `Ok([1, 2])` / `[1, 2]`."""
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+step_no = 0
+
+
+def step(who, what):
+    global step_no
+    step_no += 1
+    print(f"\n[{step_no}] {who}: {what}")
+
+
+def show(label, value):
+    print(f"      {label:<22} {value}")
+
+
+def main():
+    token = "U32(1)"
+    print("Deploying from artifacts/ with cargo-contract", file=sys.stderr)
+
+    step("Alice", "deploys the collection, the proposer registry and the multi-asset contract")
+    collection = Contract("collection", instantiate(
+        "collection", "Alice", '"Mirrors"', '"MIR"', '"https://example.org/mirrors/"', "Some(100)"))
+    registry = Contract("proposer_registry", instantiate("proposer_registry", "Alice"))
+    assets = Contract("multiasset", instantiate(
+        "multiasset", "Alice", collection.address, registry.address))
+    show("collection", collection.address)
+    show("proposer_registry", registry.address)
+    show("multiasset", assets.address)
+    show("issuer", collection.query("Ownable::owner"))
+
+    step("Alice", "mints token 1 to Bob and token 2 to herself")
+    collection.submit("Alice", "mint", ACCOUNTS["Bob"], token)
+    collection.submit("Alice", "mint", ACCOUNTS["Alice"], "U32(2)")
+    show("owner_of(1)", collection.query("PSP34::owner_of", token))
+    show("total_supply", collection.query("PSP34::total_supply"))
+
+    step("Alice", "transfers token 2 to Dave (an owner transfers)")
+    collection.submit("Alice", "PSP34::transfer", ACCOUNTS["Dave"], "U32(2)", "[]")
+    show("owner_of(2)", collection.query("PSP34::owner_of", "U32(2)"))
+
+    step("Alice", "grants Charlie (a backup service's hot key) the right to propose")
+    registry.submit("Alice", "grant_proposer", collection.address, ACCOUNTS["Charlie"], "None")
+    show("is_proposer(Charlie)", registry.query(
+        "ProposerRegistry::is_proposer", collection.address, ACCOUNTS["Charlie"]))
+
+    metadata = b'{"name":"Mirrored cat #1","image":"ipfs://bafy.../cat.png"}'
+    digest = hashlib.sha256(metadata).hexdigest()
+    mirrors = [
+        "https://cdn.example.org/mirrors/1.json",
+        "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/1.json",
+        "ar://Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU",
+        "sia://AACDtzKgq1oqzDpLGuS2jbSXTdCtVtW3IMwlBdKGQC9Dhw",
+    ]
+    step("Charlie", "adds token 1's metadata mirrored on https, ipfs, ar and sia, one sha256")
+    entries = "[" + ", ".join(f'("{uri}", Some(0x{digest}))' for uri in mirrors) + "]"
+    new_ids = ids(assets.submit("Charlie", "add_asset_entries", entries))
+    show("sha256(metadata)", digest)
+    show("catalog ids", new_ids)
+
+    step("Charlie", "proposes the four mirrors to token 1")
+    for asset_id in new_ids:
+        assets.submit("Charlie", "propose_asset", token, str(asset_id), "None")
+    state(assets, token)
+
+    https, ipfs, ar, sia = new_ids
+    step("Bob", "accepts the https, ipfs and ar mirrors and rejects sia")
+    for asset_id in (https, ipfs, ar):
+        assets.submit("Bob", "accept_asset", token, str(asset_id))
+    assets.submit("Bob", "reject_asset", token, str(sia))
+    state(assets, token)
+
+    step("anyone", "checks each active mirror against its recorded sha256")
+    swapped = b'{"name":"Mirrored cat #1","image":"https://scam.example/other.png"}'
+    served = {https: swapped, ipfs: metadata, ar: metadata}
+    for asset_id, content in served.items():
+        entry = assets.query("asset", str(asset_id))
+        ok = hashlib.sha256(content).hexdigest() in entry
+        show(f"asset {asset_id}", "content matches" if ok else "HASH MISMATCH: the host swapped the file")
+
+    step("Charlie", "adds a new https mirror (same sha256) and proposes it to replace the rugged one")
+    new_https = ids(assets.submit(
+        "Charlie", "add_asset_entry", '"https://mirror.example.net/mirrors/1.json"', f"Some(0x{digest})"))[0]
+    assets.submit("Charlie", "propose_asset", token, str(new_https), f"Some({https})")
+    show("asset_replacement", assets.query("asset_replacement", token, str(new_https)))
+    state(assets, token)
+
+    step("Bob", "accepts the replacement: it takes the rugged mirror's place and priority")
+    assets.submit("Bob", "accept_asset", token, str(new_https))
+    state(assets, token)
+    show("token_assets", assets.query("token_assets", token, "0", "16"))
+
+    step("Alice", "revokes Charlie; Charlie tries to propose the sia mirror again")
+    registry.submit("Alice", "revoke_proposer", collection.address, ACCOUNTS["Charlie"])
+    show("is_proposer(Charlie)", registry.query(
+        "ProposerRegistry::is_proposer", collection.address, ACCOUNTS["Charlie"]))
+    show("Charlie's proposal", assets.query("propose_asset", token, str(sia), "None", signer="Charlie"))
+    state(assets, token)
+
+    step("Dave", "a stranger, tries to mint")
+    show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(3)", signer="Dave"))
+    print("\nThe backup story ran to the end.")
+
+
+def state(assets, token):
+    show("active", assets.query("active_assets", token))
+    show("priorities", assets.query("active_asset_priorities", token))
+    show("pending", assets.query("pending_assets", token))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except DemoFailed as failure:
+        print(f"\nDEMO FAILED: {failure}", file=sys.stderr)
+        sys.exit(1)
