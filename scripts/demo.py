@@ -72,50 +72,48 @@ class Contract:
 
     def query(self, message, *args, signer="Alice"):
         """Dry-runs `message` and returns what it returned, as cargo-contract renders it."""
-        return render(json.loads(self._call(signer, message, args, False))["data"])
+        data = json.loads(self._call(signer, message, args, False))["data"]
+        if os.environ.get("INK_DEMO_RAW"):
+            print(json.dumps(data), file=sys.stderr)
+        return unwrap(render(data))
 
     def submit(self, signer, message, *args):
         """Dry-runs, then submits `message` signed by `signer`; fails if the contract refuses."""
         answer = self.query(message, *args, signer=signer)
-        if answer.startswith("Err"):
+        if answer.startswith("Err("):
             raise DemoFailed(f"{signer} {message}{args}: {answer}")
         self._call(signer, message, args, True)
         return answer
 
 
 def render(value):
-    """cargo-contract's JSON rendering of a SCALE value, as compact text."""
-    if isinstance(value, dict):
-        if len(value) == 1:
-            ((key, inner),) = value.items()
-            if key == "Tuple":
-                ident = inner.get("ident")
-                fields = ", ".join(render(v) for v in inner.get("values", []))
-                return f"{ident}({fields})" if ident else f"({fields})"
-            if key == "Map":
-                ident = inner.get("ident") or ""
-                fields = ", ".join(f"{k}: {render(v)}" for k, v in inner.get("map", {}).items())
-                return f"{ident} {{ {fields} }}".strip()
-            if key == "Seq":
-                return "[" + ", ".join(render(v) for v in inner.get("elems", [])) + "]"
-            if key in ("String", "Literal"):
-                return str(inner)
-            if key in ("UInt", "Int"):
-                return str(inner)
-            if key == "Bool":
-                return "true" if inner else "false"
-            if key == "Hex":
-                return inner.get("s", str(inner)) if isinstance(inner, dict) else str(inner)
-            if key == "Unit":
-                return "()"
-            return render(inner)
-        return "{" + ", ".join(f"{k}: {render(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(render(v) for v in value) + "]"
-    text = str(value)
-    for address, name in NAMES.items():
-        text = text.replace(address, name)
-    return text
+    """cargo-contract's JSON rendering of a SCALE value, as compact text (accounts by name,
+    32-byte arrays as hex)."""
+    if isinstance(value, dict) and len(value) == 1:
+        ((kind, inner),) = value.items()
+        if kind == "Tuple":
+            fields = ", ".join(render(v) for v in inner.get("values", []))
+            ident = inner.get("ident")
+            return f"{ident}({fields})" if ident else f"({fields})"
+        if kind == "Map":
+            fields = {k: v for k, v in inner.items() if k != "ident"}
+            return "{ " + ", ".join(f"{k}: {render(v)}" for k, v in fields.items()) + " }"
+        if kind == "Seq":
+            elems = inner.get("elems", [])
+            if len(elems) == 32 and all(list(e) == ["UInt"] for e in elems):
+                return "0x" + bytes(e["UInt"] for e in elems).hex()
+            return "[" + ", ".join(render(v) for v in elems) + "]"
+        if kind in ("String", "Literal"):
+            return NAMES.get(inner, inner if kind == "Literal" else f'"{inner}"')
+        return render(inner)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def unwrap(text):
+    """Drops ink!'s outer `Ok(…)` (the dispatch succeeded) around a message's own answer."""
+    return text[3:-1] if text.startswith("Ok(") and text.endswith(")") else text
 
 
 def ids(text):
@@ -197,7 +195,7 @@ def main():
     served = {https: swapped, ipfs: metadata, ar: metadata}
     for asset_id, content in served.items():
         entry = assets.query("asset", str(asset_id))
-        ok = hashlib.sha256(content).hexdigest() in entry
+        ok = f"0x{hashlib.sha256(content).hexdigest()}" in entry
         show(f"asset {asset_id}", "content matches" if ok else "HASH MISMATCH: the host swapped the file")
 
     step("Charlie", "adds a new https mirror (same sha256) and proposes it to replace the rugged one")
@@ -210,7 +208,9 @@ def main():
     step("Bob", "accepts the replacement: it takes the rugged mirror's place and priority")
     assets.submit("Bob", "accept_asset", token, str(new_https))
     state(assets, token)
-    show("token_assets", assets.query("token_assets", token, "0", "16"))
+    print("      token_assets (what a wallet renders, best first):")
+    for row in re.findall(r"\{ asset_id: [^}]*\}", assets.query("token_assets", token, "0", "16")):
+        print(f"        {row}")
 
     step("Alice", "revokes Charlie; Charlie tries to propose the sia mirror again")
     registry.submit("Alice", "revoke_proposer", collection.address, ACCOUNTS["Charlie"])

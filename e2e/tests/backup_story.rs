@@ -89,7 +89,7 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
 
     // Then: the revoked proposer is refused and nothing changes.
     assert_eq!(
-        submit!(client, &ink_e2e::charlie(), propose),
+        refused!(client, &ink_e2e::charlie(), propose),
         Err(MultiAssetError::NotIssuerOrProposer)
     );
     assert!(query!(client, pending).is_empty());

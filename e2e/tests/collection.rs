@@ -1,6 +1,8 @@
 //! The collection on a real node: deploy, issuer mints, owner transfers, stranger's mint refused.
 #![cfg(feature = "e2e-tests")]
 
+mod common;
+
 use collection::{collection::CollectionRef, CollectionError};
 use ink_e2e::{account_id, build_message, AccountKeyring};
 use openbrush::contracts::{
@@ -95,11 +97,7 @@ async fn issuer_mints_owner_transfers_stranger_is_refused(
     // When: eve, a stranger, tries to mint.
     let stranger_mint = build_message::<CollectionRef>(collection)
         .call(|c| c.mint(account_id(AccountKeyring::Eve), Id::U32(2)));
-    let refused = client
-        .call(&ink_e2e::eve(), stranger_mint, 0, None)
-        .await
-        .expect("the call is submitted; the contract refuses it")
-        .return_value();
+    let refused = refused!(client, &ink_e2e::eve(), stranger_mint);
 
     // Then: the typed error, and nothing was minted.
     assert_eq!(refused, Err(CollectionError::NotIssuer));

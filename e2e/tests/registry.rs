@@ -33,7 +33,7 @@ async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) 
     let revoke = on_registry(registry).call(|r| r.revoke_proposer(collection, bob));
     // Then: refused, and bob keeps his right.
     assert_eq!(
-        submit!(client, &ink_e2e::eve(), revoke.clone()),
+        refused!(client, &ink_e2e::eve(), revoke.clone()),
         Err(RegistryError::NotIssuer)
     );
     assert!(query!(client, is_bob.clone()));
@@ -50,7 +50,7 @@ async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) 
     // Then: alice can no longer grant; dave can, at once.
     let grant_charlie = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
     assert_eq!(
-        submit!(client, &ink_e2e::alice(), grant_charlie.clone()),
+        refused!(client, &ink_e2e::alice(), grant_charlie.clone()),
         Err(RegistryError::NotIssuer)
     );
     assert_eq!(submit!(client, &ink_e2e::dave(), grant_charlie), Ok(()));
@@ -79,7 +79,7 @@ async fn grant_expires_when_block_time_passes(mut client: ink_e2e::Client<C, E>)
     std::thread::sleep(Duration::from_millis(6_500));
     let nudge = on_registry(registry).call(|r| r.renounce(collection));
     assert_eq!(
-        submit!(client, &ink_e2e::eve(), nudge),
+        refused!(client, &ink_e2e::eve(), nudge),
         Err(RegistryError::NotAProposer)
     );
 

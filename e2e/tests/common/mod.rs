@@ -67,6 +67,28 @@ macro_rules! submit {
     };
 }
 
+/// Submits a message the contract must refuse, signed by `$signer`: the transaction fails on
+/// chain (pallet-contracts reports `ContractReverted`, nothing changes) and the macro evaluates to
+/// the contract's typed error, read from the dry-run of the same call.
+#[macro_export]
+macro_rules! refused {
+    ($client:expr, $signer:expr, $message:expr) => {{
+        let message = $message;
+        let answer = $client
+            .call_dry_run($signer, &message, 0, None)
+            .await
+            .return_value();
+        assert!(
+            matches!(
+                $client.call($signer, message, 0, None).await,
+                Err(ink_e2e::Error::CallExtrinsic(_))
+            ),
+            "the transaction must fail on chain"
+        );
+        answer
+    }};
+}
+
 /// Dry-runs a query message and evaluates to what it returned.
 #[macro_export]
 macro_rules! query {
