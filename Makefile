@@ -13,6 +13,7 @@ help:
 	@echo "make build            release-build every contract into artifacts/"
 	@echo "make node             run substrate-contracts-node --dev --tmp on 127.0.0.1:9944"
 	@echo "make e2e              only the ink_e2e tests"
+	@echo "make bench            weights, deposits, code size per message -> docs/benchmarks.md"
 	@echo "make check-artifacts  rebuild and compare with artifacts/"
 
 setup:
@@ -35,6 +36,9 @@ test:
 
 e2e:
 	bash scripts/test.sh e2e
+
+bench:
+	bash scripts/bench.sh
 
 check-artifacts:
 	bash scripts/test.sh artifacts
