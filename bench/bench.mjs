@@ -21,6 +21,9 @@ await cryptoWaitReady();
 const keyring = new Keyring({ type: 'sr25519' });
 const [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => keyring.addFromUri(s));
 const maxGas = api.registry.createType('WeightV2', api.consts.system.blockWeights.maxBlock);
+// Without an explicit limit the node falls back to its DefaultDepositLimit, which large batches
+// exceed; 10^17 plancks is far above any deposit measured here and below a dev account's balance.
+const depositLimit = 10n ** 17n;
 
 const bundle = (path) => JSON.parse(fs.readFileSync(path, 'utf8'));
 const num = (x) => BigInt(x.toString());
@@ -49,7 +52,7 @@ async function deploy(path, args, signer = alice) {
   const json = bundle(path);
   const code = new CodePromise(api, json, json.source.wasm);
   const ctor = code.abi.constructors.find((c) => c.identifier === 'new');
-  const salt = new Uint8Array(32).map(() => Math.floor(Math.random() * 256));
+  const salt = '0x' + Buffer.from(new Uint8Array(32).map(() => Math.floor(Math.random() * 256))).toString('hex');
   const dry = await api.call.contractsApi.instantiate(
     signer.address, 0, maxGas, null, { Upload: json.source.wasm }, ctor.toU8a(args), salt);
   const tx = code.tx[ctor.method]({ gasLimit: dry.gasRequired, storageDepositLimit: null, salt }, ...args);
@@ -71,7 +74,7 @@ function method(contract, identifier) {
 /** Dry-runs `identifier` as `signer`; returns its cost and decoded output. */
 async function dry(contract, signer, identifier, ...args) {
   const r = await contract.query[method(contract, identifier)](
-    signer.address, { gasLimit: maxGas, storageDepositLimit: null }, ...args);
+    signer.address, { gasLimit: maxGas, storageDepositLimit: depositLimit }, ...args);
   if (r.result.isErr) throw new Error(`${identifier}: ${r.result.asErr.toString()}`);
   const flags = r.result.asOk.flags;
   const output = r.output ? r.output.toJSON() : null;
@@ -85,7 +88,7 @@ async function dry(contract, signer, identifier, ...args) {
 async function send(contract, signer, identifier, ...args) {
   const cost = await dry(contract, signer, identifier, ...args);
   const tx = contract.tx[method(contract, identifier)](
-    { gasLimit: { refTime: cost.ref * 11n / 10n, proofSize: cost.proof * 11n / 10n }, storageDepositLimit: null }, ...args);
+    { gasLimit: api.registry.createType('WeightV2', { refTime: cost.ref * 11n / 10n, proofSize: cost.proof * 11n / 10n }), storageDepositLimit: depositLimit }, ...args);
   await inBlock(tx, signer);
   return cost;
 }
@@ -179,9 +182,10 @@ for (const k of [1, 16, 64]) {
   const token = { U32: 2000 + k };
   await send(collection, alice, 'mint', alice.address, token);
   for (let id = 1; id <= k; id++) await send(assets, alice, 'propose_asset', token, id, null);
-  await send(assets, charlie, 'propose_asset', token, 100, null);
+  // A replacement, so that accept also works at the active cap (64).
+  await send(assets, charlie, 'propose_asset', token, 100, 1);
   scaling.push({
-    state: `1 pending, ${k} active`,
+    state: `1 pending, ${k} active (accept replaces)`,
     accept: await dry(assets, alice, 'accept_asset', token, 100),
     reject: await dry(assets, alice, 'reject_asset', token, 100),
     propose: await dry(assets, charlie, 'propose_asset', token, 150, null),
