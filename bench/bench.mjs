@@ -118,7 +118,13 @@ const callFloor = per(calls0, calls20, 20);
 const writes0 = await dry(probe, alice, 'write_fresh', 0);
 const writes100 = await dry(probe, alice, 'write_fresh', 100);
 const writeFloor = per(writes0, writes100, 100);
+const reads0 = await dry(probe, alice, 'read_missing', 0);
+const reads100 = await dry(probe, alice, 'read_missing', 100);
+const events0 = await dry(probe, alice, 'emit_events', 0);
+const events100 = await dry(probe, alice, 'emit_events', 100);
 record('floor', 'one cross-contract PSP34::owner_of call', callFloor, 'probe: (20 calls − 0 calls) / 20');
+record('floor', 'one read of a missing storage key', per(reads0, reads100, 100), 'probe: (100 reads − 0 reads) / 100');
+record('floor', 'one event with one topic', per(events0, events100, 100), 'probe: (100 events − 0 events) / 100');
 record('floor', 'one write of a fresh storage key', writeFloor, 'probe: (100 writes − 0 writes) / 100');
 
 // ---- collection ---------------------------------------------------------------------------

@@ -7,6 +7,13 @@ mod probe {
     use ink::{codegen::TraitCallBuilder, storage::Mapping};
     use multiasset_traits::{Id, PSP34};
 
+    /// One event with one topic, the shape of a per-token `AssetProposed`.
+    #[ink(event)]
+    pub struct Probed {
+        #[ink(topic)]
+        index: u32,
+    }
+
     #[ink(storage)]
     #[derive(Default)]
     pub struct Probe {
@@ -33,6 +40,23 @@ mod probe {
                     )
                 })
                 .count() as u32
+        }
+
+        /// Reads `reads` storage keys that were never written; returns how many held a value.
+        #[ink(message)]
+        pub fn read_missing(&self, reads: u32) -> u32 {
+            let start = u32::MAX - reads;
+            (start..u32::MAX)
+                .filter(|key| self.cells.contains(key))
+                .count() as u32
+        }
+
+        /// Emits `events` events.
+        #[ink(message)]
+        pub fn emit_events(&self, events: u32) {
+            for index in 0..events {
+                self.env().emit_event(Probed { index });
+            }
         }
 
         /// Writes `writes` storage keys never written before.
