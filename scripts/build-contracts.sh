@@ -8,10 +8,17 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 source "$here/scripts/env.sh"
 out="${1:-$here/artifacts}"
 mkdir -p "$out"
+# rustc hashes a path dependency's absolute path into symbol names, which changes the Wasm. So
+# the sources are copied to one fixed path first: the artifacts are then the same bytes from any
+# clone, wherever it lives.
+src="${INK_BUILD_SRC:-/tmp/ink-multiasset-src}"
+rm -rf "$src"
+mkdir -p "$src"
+cp -a "$here/contracts" "$src/"
 for name in $INK_CONTRACTS; do
   start=$(date +%s)
   "$CARGO_CONTRACT" contract build --release --quiet \
-    --manifest-path "$here/contracts/$name/Cargo.toml" >/dev/null
+    --manifest-path "$src/contracts/$name/Cargo.toml" >/dev/null
   for ext in contract wasm json; do
     cp "$CARGO_TARGET_DIR/ink/$name.$ext" "$out/$name.$ext"
   done

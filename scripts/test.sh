@@ -8,10 +8,11 @@ cd "$here"
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
-# Every manifest cargo must visit: the root workspace (shared traits, e2e helpers) and each
-# contract, which is a workspace of its own.
+# Every manifest cargo must visit: the root workspace (shared traits, e2e helpers), each
+# contract and the benchmark probe, which are workspaces of their own.
 manifests=("Cargo.toml")
 for name in $INK_CONTRACTS; do manifests+=("contracts/$name/Cargo.toml"); done
+manifests+=("bench/probe/Cargo.toml")
 
 timings=()
 step() {
