@@ -22,5 +22,6 @@ for name in $INK_CONTRACTS; do
   for ext in contract wasm json; do
     cp "$CARGO_TARGET_DIR/ink/$name.$ext" "$out/$name.$ext"
   done
+  [ "$out" = "$here/artifacts" ] && python3 "$here/scripts/artifacts.py" digest "$name" >"$out/$name.sources.sha256"
   printf '%-18s %6d bytes of Wasm  (%ds)\n' "$name" "$(stat -c %s "$out/$name.wasm")" $(( $(date +%s) - start ))
 done

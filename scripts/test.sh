@@ -41,22 +41,7 @@ check_artifacts() {
   local fresh="$CARGO_TARGET_DIR/artifact-check"
   rm -rf "$fresh"
   bash scripts/build-contracts.sh "$fresh"
-  local failed=0 name ext
-  for name in $INK_CONTRACTS; do
-    # The build is reproducible (pinned toolchain, per-contract Cargo.lock, no paths in the
-    # output), so the committed files must equal a fresh build byte for byte.
-    local differ=()
-    for ext in wasm json contract; do
-      cmp -s "$fresh/$name.$ext" "artifacts/$name.$ext" || differ+=("$name.$ext")
-    done
-    if [ ${#differ[@]} -eq 0 ]; then
-      echo "artifacts/$name.{wasm,json,contract} match the sources"
-    else
-      echo "artifacts/${differ[*]} do NOT match the sources: run 'make build' and commit artifacts/" >&2
-      failed=1
-    fi
-  done
-  return $failed
+  python3 scripts/artifacts.py check "$fresh" $INK_CONTRACTS
 }
 
 e2e() {
