@@ -5,15 +5,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-bash scripts/setup.sh cargo-contract
-bash scripts/setup.sh node
-# shellcheck source=scripts/env.sh
-source scripts/env.sh
 command -v node >/dev/null || { echo "Node.js (>= 18) is needed for make bench" >&2; exit 1; }
-(cd bench && npm ci --no-audit --no-fund --silent)
-"$CARGO_CONTRACT" contract build --release --quiet --manifest-path bench/probe/Cargo.toml >/dev/null
 # shellcheck source=scripts/node-up.sh
 source scripts/node-up.sh
+(cd bench && npm ci --no-audit --no-fund --silent)
+"$CARGO_CONTRACT" contract build --release --quiet --manifest-path bench/probe/Cargo.toml >/dev/null
 mkdir -p docs
 NODE_URL="$NODE_URL" ART="$here/artifacts" PROBE="$CARGO_TARGET_DIR/ink/probe.contract" \
   OUT="$here/docs/benchmarks.md" \

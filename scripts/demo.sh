@@ -5,10 +5,6 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-bash scripts/setup.sh cargo-contract
-bash scripts/setup.sh node
-# shellcheck source=scripts/env.sh
-source scripts/env.sh
 
 # shellcheck source=scripts/node-up.sh
 source scripts/node-up.sh

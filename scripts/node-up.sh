@@ -1,6 +1,11 @@
-# Sourced by demo.sh and bench.sh: starts substrate-contracts-node --dev --tmp on 127.0.0.1:$port
+# Sourced by demo.sh and bench.sh from the repo root: installs cargo-contract and the node if
+# missing, sources scripts/env.sh, starts substrate-contracts-node --dev --tmp on 127.0.0.1:$port
 # (default 9944) in the background, waits for its RPC server and stops it when the shell exits.
-# Expects scripts/env.sh to be sourced. Sets NODE_URL.
+# Sets NODE_URL.
+bash scripts/setup.sh cargo-contract
+bash scripts/setup.sh node
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 port="${INK_NODE_PORT:-9944}"
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "Port $port is in use (another node?). Stop it, or set INK_NODE_PORT=<free port>." >&2
