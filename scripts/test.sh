@@ -14,6 +14,10 @@ manifests=("Cargo.toml")
 for name in $INK_CONTRACTS; do manifests+=("contracts/$name/Cargo.toml"); done
 manifests+=("bench/probe/Cargo.toml")
 
+# Everything is also logged, so that the run can close with the total of all cargo test results.
+log="$(mktemp -t make-test.XXXXXX.log)"
+exec > >(tee "$log") 2>&1
+
 timings=()
 step() {
   local name="$1"; shift
@@ -68,3 +72,7 @@ esac
 
 printf '\n==== step durations\n'
 printf '%s\n' "${timings[@]}"
+printf '\n'
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+rm -f "$log"
