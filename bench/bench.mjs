@@ -267,6 +267,26 @@ out(`Per token: ref_time ${fmt(slope.ref)} (${(slope.ref / Number(callFloor.ref)
 out(`Largest batch within a block (ref_time 0.5 s, proof 5 MiB): ${Math.min(fitsRef, fitsProof)} tokens ` +
   `(ref_time allows ${fitsRef}, proof allows ${fitsProof}); the contract caps a call at ${MAX_BATCH_TOKENS}.`);
 
+const readFloor = rows.find((r) => r.message.startsWith('one read')).proof;
+const eventFloor = rows.find((r) => r.message.startsWith('one event')).proof;
+out();
+out('## What dominates the cost');
+out();
+out(`- **Storage accesses, in proof size.** The node charges ${kb(readFloor)} of proof for reading a key`);
+out(`  that does not exist and ${kb(writeFloor.proof)} for writing a fresh one; an event costs ${kb(eventFloor)}.`);
+out('  Bytes stored are cheap next to that; the number of cells touched decides a message\'s proof.');
+out(`- **Cross-contract calls**: ${kb(callFloor.proof)} and ${fmt(callFloor.ref)} ref_time each (the callee\'s code is`);
+out('  part of the proof). Single-token messages make 1–3 (issuer, registry, owner_of/allowance);');
+out('  the fixed part of every multi-asset message is mostly these calls plus loading its own code.');
+out(`- **Batches**: a proposal per token is 2 reads + 3 writes + 1 event = ${kb(slope.proof)}; no cross-contract`);
+out('  call is made per token (token existence is checked at accept). Proof size, not ref_time,');
+out('  bounds the batch.');
+out('- **Done about it**: per-token state is index maps with swap-remove, so accept / reject / propose');
+out('  touch a constant number of cells (flat rows above); no per-token cross-contract call in a batch;');
+out('  `token_assets` is paginated. **Not yet**: ≥ 200 tokens per batch needs ≤ 2 storage accesses and');
+out('  no event per token (one bounded cell per token + one batch event), and multiasset\'s Wasm is');
+out('  above 25 KB; both are open decisions (see the multi-asset issue notes).');
+
 const text = lines.join('\n') + '\n';
 process.stdout.write(text);
 if (OUT) fs.writeFileSync(OUT, text);
