@@ -1,9 +1,6 @@
 //! The proposer registry on a real node, bound to a real collection.
-#![cfg(feature = "e2e-tests")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ink_e2e::{account_id, AccountKeyring};
 use multiasset_traits::ProposerRegistry;
 use openbrush::contracts::ownable::ownable_external::Ownable;

@@ -1,5 +1,5 @@
 //! Deploy and call helpers shared by the e2e tests.
-#![allow(dead_code)] // each test file uses a different part
+#![allow(dead_code)] // not every helper is used by every build of the tests
 
 use collection::collection::CollectionRef;
 use ink::primitives::AccountId;

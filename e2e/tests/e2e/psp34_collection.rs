@@ -1,7 +1,4 @@
 //! The collection on a real node: deploy, issuer mints, owner transfers, stranger's mint refused.
-#![cfg(feature = "e2e-tests")]
-
-mod common;
 
 use collection::{collection::CollectionRef, CollectionError};
 use ink_e2e::{account_id, build_message, AccountKeyring};

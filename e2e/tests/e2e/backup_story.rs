@@ -1,10 +1,7 @@
 //! The seed scenario with all three contracts on a real node: a backup proposer mirrors a token's
 //! metadata on four protocols, the owner curates, a host rugs and is replaced.
-#![cfg(feature = "e2e-tests")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use e2e::{content_hash, mirror_set};
 use ink_e2e::{account_id, AccountKeyring};
 use multiasset::MultiAssetError;
