@@ -403,9 +403,9 @@ impl MultiAssetData {
                 expected: counts.active,
             });
         }
-        let mut sorted = priorities.clone();
-        sorted.sort_unstable();
-        if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
+        // At most MAX_ACTIVE values: a pairwise check costs less code than a sort.
+        let duplicate = (1..priorities.len()).any(|i| priorities[..i].contains(&priorities[i]));
+        if duplicate {
             return Err(MultiAssetError::DuplicatePriority { token_id });
         }
 
@@ -415,7 +415,10 @@ impl MultiAssetData {
                     .insert((&token_id, position), &ActiveAsset { priority, ..active });
             }
         }
-        counts.next_priority = sorted.last().map_or(0, |max| max.saturating_add(1));
+        counts.next_priority = priorities
+            .iter()
+            .max()
+            .map_or(0, |max| max.saturating_add(1));
         self.counts.insert(&token_id, &counts);
         Ok(Vec::from([MultiAssetEvent::AssetPrioritySet {
             token_id,
@@ -466,8 +469,13 @@ impl MultiAssetData {
         if limit > MAX_PAGE {
             return Err(MultiAssetError::LimitTooLarge);
         }
-        let mut ranked: Vec<ActiveAsset> = self.active(token_id).collect();
-        ranked.sort_by_key(|a| a.priority);
+        // Insertion sort by priority, stable (ties keep position order): at most MAX_ACTIVE
+        // entries, and less code than the library sort.
+        let mut ranked: Vec<ActiveAsset> = Vec::new();
+        for asset in self.active(token_id) {
+            let at = ranked.partition_point(|a| a.priority <= asset.priority);
+            ranked.insert(at, asset);
+        }
         Ok(ranked
             .into_iter()
             .skip(start as usize)
