@@ -228,10 +228,10 @@ impl MultiAssetData {
         ensure_may_propose(authority, caller)?;
         self.ensure_entry(asset_id)?;
         let counts = self.check_proposable(&token_id, asset_id)?;
-        if let Some(old) = replaces {
-            if !matches!(self.slots.get((&token_id, old)), Some(Slot::Active(_))) {
-                return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
-            }
+        let proposal = PendingAsset { asset_id, replaces };
+        let target = self.replacement_target(&token_id, proposal);
+        if replaces.is_some() && target.is_none() {
+            return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
         let owner_proposes = authority.owner_of(&token_id)? == Some(caller);
         if owner_proposes && replaces.is_none() && counts.active >= MAX_ACTIVE {
@@ -244,9 +244,8 @@ impl MultiAssetData {
             replaces,
             proposer: caller,
         }]);
-        let proposal = PendingAsset { asset_id, replaces };
         if owner_proposes {
-            events.push(self.activate(&token_id, proposal, counts));
+            events.push(self.activate(&token_id, asset_id, target, counts));
         } else {
             self.push_pending(&token_id, proposal, counts);
         }
@@ -325,12 +324,15 @@ impl MultiAssetData {
                 replaces: None,
             });
         let mut counts = self.counts(&token_id);
-        if self.replacement_target(&token_id, proposal).is_none() && counts.active >= MAX_ACTIVE {
+        let target = self.replacement_target(&token_id, proposal);
+        if target.is_none() && counts.active >= MAX_ACTIVE {
             return Err(MultiAssetError::TooManyActiveAssets { token_id });
         }
 
         self.remove_pending(&token_id, position, &mut counts);
-        Ok(Vec::from([self.activate(&token_id, proposal, counts)]))
+        Ok(Vec::from([
+            self.activate(&token_id, asset_id, target, counts)
+        ]))
     }
 
     /// Rejects pending `asset_id` on `token_id`; it may be proposed again later.
@@ -580,44 +582,36 @@ impl MultiAssetData {
         counts.pending = last;
     }
 
-    /// Makes `proposal` active (in its replaced asset's place if that is still active) and
-    /// stores `counts`. The caller checked the active cap.
+    /// Makes `asset_id` active and stores `counts`: in `target`'s place (the replaced asset and
+    /// its position, as [`Self::replacement_target`] found it), or appended. The caller checked
+    /// the active cap.
     fn activate(
         &mut self,
         token_id: &Id,
-        proposal: PendingAsset,
+        asset_id: AssetId,
+        target: Option<(AssetId, u32)>,
         mut counts: TokenCounts,
     ) -> MultiAssetEvent {
-        let asset_id = proposal.asset_id;
-        let replaced = match self.replacement_target(token_id, proposal) {
+        let (position, priority, replaced) = match target {
             Some((old, position)) => {
                 let priority = self
                     .active_at
                     .get((token_id, position))
                     .map_or(counts.next_priority, |a| a.priority);
-                self.active_at
-                    .insert((token_id, position), &ActiveAsset { asset_id, priority });
                 self.slots.remove((token_id, old));
-                self.slots
-                    .insert((token_id, asset_id), &Slot::Active(position));
-                Some(old)
+                (position, priority, Some(old))
             }
             None => {
-                let position = counts.active;
-                self.active_at.insert(
-                    (token_id, position),
-                    &ActiveAsset {
-                        asset_id,
-                        priority: counts.next_priority,
-                    },
-                );
-                self.slots
-                    .insert((token_id, asset_id), &Slot::Active(position));
+                let appended = (counts.active, counts.next_priority, None);
                 counts.active += 1;
                 counts.next_priority = counts.next_priority.saturating_add(1);
-                None
+                appended
             }
         };
+        self.active_at
+            .insert((token_id, position), &ActiveAsset { asset_id, priority });
+        self.slots
+            .insert((token_id, asset_id), &Slot::Active(position));
         self.counts.insert(token_id, &counts);
         MultiAssetEvent::AssetAccepted {
             token_id: token_id.clone(),
