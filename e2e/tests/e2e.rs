@@ -9,6 +9,8 @@ mod common;
 
 #[path = "e2e/backup_story.rs"]
 mod backup_story;
+#[path = "e2e/batch.rs"]
+mod batch;
 #[path = "e2e/psp34_collection.rs"]
 mod psp34_collection;
 #[path = "e2e/registry.rs"]

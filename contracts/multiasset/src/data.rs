@@ -5,18 +5,24 @@
 //!
 //! Storage (ink! `Mapping`s, one cell per key):
 //! - `entries[asset_id] = AssetEntry` — the catalog, immutable once written;
-//! - `counts[token] = TokenCounts { pending, active, next_priority }`;
-//! - `slots[(token, asset_id)] = Pending(position) | Active(position)` — where an asset stands
-//!   on a token, so membership is one read;
-//! - `pending_at[(token, position)] = PendingAsset { asset_id, replaces }` for
-//!   `position < pending` — kept dense by swap-remove;
-//! - `active_at[(token, position)] = ActiveAsset { asset_id, priority }` for
-//!   `position < active` — only ever appended to or overwritten in place (a replacement).
+//! - `tokens[token] = TokenAssets { pending, active, next_priority }` — everything one token
+//!   holds, in **one cell**, bounded by the caps: at most [`MAX_PENDING`] pending proposals
+//!   (17 bytes each) and [`MAX_ACTIVE`] active assets (16 bytes each), 3.2 KiB at most.
+//!   A token that holds nothing has no cell (the last reject frees it and refunds its deposit).
 //!
-//! So a proposal writes three cells (`slots`, `pending_at`, `counts`) and reads two; accept,
-//! reject and propose touch a constant number of cells whatever the number of pending or active
-//! assets. Only `reject_all_assets`, `set_priority` and the list queries walk a list, bounded by
-//! [`MAX_PENDING`] and [`MAX_ACTIVE`].
+//! Why one bounded cell per token and not index maps: on pallet-contracts every storage access
+//! is charged about 10 KiB of proof size whatever it reads or writes (the weight of a storage
+//! host function adds `set_storage_full - set_storage_empty`, 10,010 bytes, for the trie path;
+//! a read of a missing key costs as much as a write), while each byte of a value costs one byte.
+//! Index maps (membership slot + positional list + counters) need five accesses per proposal
+//! (2 reads, 3 writes: 50 KiB), which caps a batch at 81 tokens per 5 MiB block. One cell makes
+//! every message on a token exactly one read and one write, whatever the number of pending or
+//! active assets: the bytes it carries grow to 3.2 KiB at the caps, far less than one more
+//! access. So accept, reject, reject-all, set-priority and propose cost O(1) storage accesses
+//! and a bounded number of bytes; `propose_asset_to_many` costs one read and one write per
+//! token plus one event for the whole batch. ERC-5773's order is kept exactly: proposals are
+//! appended and removed by swap-remove (the last one takes the removed one's place); active
+//! assets are appended, or a replacement overwrites the old asset in place.
 
 use crate::{errors::MultiAssetError, events::MultiAssetEvent};
 use ink::{
@@ -33,8 +39,14 @@ pub const MAX_ACTIVE: u32 = 64;
 pub const MAX_URI_LEN: usize = 512;
 /// The most catalog entries one `add_asset_entries` call adds.
 pub const MAX_ENTRIES_PER_CALL: usize = 16;
-/// The most tokens one `propose_asset_to_many` call names.
-pub const MAX_BATCH_TOKENS: usize = 512;
+/// The most tokens one `propose_asset_to_many` call names: what fits a parachain block (5 MiB
+/// of proof) on pallet-contracts' default weights when the tokens hold few assets (see
+/// `docs/benchmarks.md`).
+pub const MAX_BATCH_TOKENS: usize = 240;
+/// The most pending and active assets the tokens of one `propose_asset_to_many` call may hold
+/// together. A batch keeps every token's cell in memory between its checks and its writes, and a
+/// contract has 1 MiB of memory that it never frees: this bounds that use to about 400 KiB.
+pub const MAX_BATCH_HELD: u32 = 8192;
 /// The most entries one `token_assets` page returns.
 pub const MAX_PAGE: u32 = 16;
 
@@ -78,28 +90,12 @@ pub struct TokenAsset {
 }
 
 /// Per-token list lengths.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct TokenCounts {
     pub pending: u32,
     pub active: u32,
-    /// The priority the next appended active asset gets: the number of active assets until the
-    /// owner sets priorities, then one more than the largest priority set.
+    /// The priority the next appended active asset gets.
     pub next_priority: u64,
-}
-
-/// Where an asset stands on a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
-pub enum Slot {
-    Pending(u32),
-    Active(u32),
 }
 
 /// A pending proposal.
@@ -124,16 +120,101 @@ pub struct ActiveAsset {
     pub priority: u64,
 }
 
+/// Everything one token holds: one storage cell, bounded by [`MAX_PENDING`] and [`MAX_ACTIVE`].
+#[derive(Debug, Default, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(
+    feature = "std",
+    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
+)]
+pub struct TokenAssets {
+    /// Pending proposals in ERC-5773 order: appended, removed by swap-remove.
+    pub pending: Vec<PendingAsset>,
+    /// Active assets in position order: appended, or overwritten in place by a replacement.
+    pub active: Vec<ActiveAsset>,
+    /// The priority the next appended active asset gets: the number of active assets until the
+    /// owner sets priorities, then one more than the largest priority set.
+    pub next_priority: u64,
+}
+
+impl TokenAssets {
+    fn pending_position(&self, asset_id: AssetId) -> Option<usize> {
+        self.pending.iter().position(|p| p.asset_id == asset_id)
+    }
+
+    fn active_position(&self, asset_id: AssetId) -> Option<usize> {
+        self.active.iter().position(|a| a.asset_id == asset_id)
+    }
+
+    /// Checks that `asset_id` may be proposed to this token (`token_id`).
+    fn check_proposable(&self, token_id: &Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+        let token_id = || token_id.clone();
+        if self.pending_position(asset_id).is_some() {
+            return Err(MultiAssetError::AssetAlreadyPending {
+                token_id: token_id(),
+            });
+        }
+        if self.active_position(asset_id).is_some() {
+            return Err(MultiAssetError::AssetAlreadyActive {
+                token_id: token_id(),
+            });
+        }
+        if self.pending.len() >= MAX_PENDING as usize {
+            return Err(MultiAssetError::TooManyPendingAssets {
+                token_id: token_id(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The position of the active asset `proposal` replaces, if that asset is still active.
+    fn replacement_target(&self, proposal: &PendingAsset) -> Option<usize> {
+        self.active_position(proposal.replaces?)
+    }
+
+    /// Checks that accepting `proposal` keeps the active cap and returns where it goes: the
+    /// replaced asset's position, or `None` to append.
+    fn check_acceptable(
+        &self,
+        token_id: &Id,
+        proposal: &PendingAsset,
+    ) -> Result<Option<usize>, MultiAssetError> {
+        let target = self.replacement_target(proposal);
+        if target.is_none() && self.active.len() >= MAX_ACTIVE as usize {
+            return Err(MultiAssetError::TooManyActiveAssets {
+                token_id: token_id.clone(),
+            });
+        }
+        Ok(target)
+    }
+
+    /// Makes `asset_id` active in `target`'s place (keeping its priority) or appended with the
+    /// next priority; returns the asset it replaced. The caller checked the active cap.
+    fn activate(&mut self, asset_id: AssetId, target: Option<usize>) -> Option<AssetId> {
+        match target.and_then(|position| self.active.get_mut(position)) {
+            Some(slot) => {
+                let replaced = slot.asset_id;
+                slot.asset_id = asset_id;
+                Some(replaced)
+            }
+            None => {
+                self.active.push(ActiveAsset {
+                    asset_id,
+                    priority: self.next_priority,
+                });
+                self.next_priority = self.next_priority.saturating_add(1);
+                None
+            }
+        }
+    }
+}
+
 /// The catalog and every token's assets.
 #[ink::storage_item]
 #[derive(Default, Debug)]
 pub struct MultiAssetData {
     total_assets: u64,
     entries: Mapping<AssetId, AssetEntry>,
-    counts: Mapping<Id, TokenCounts>,
-    slots: Mapping<(Id, AssetId), Slot>,
-    pending_at: Mapping<(Id, u32), PendingAsset>,
-    active_at: Mapping<(Id, u32), ActiveAsset>,
+    tokens: Mapping<Id, TokenAssets>,
 }
 
 type Outcome = Result<Vec<MultiAssetEvent>, MultiAssetError>;
@@ -227,16 +308,18 @@ impl MultiAssetData {
     ) -> Outcome {
         ensure_may_propose(authority, caller)?;
         self.ensure_entry(asset_id)?;
-        let counts = self.check_proposable(&token_id, asset_id)?;
+        let mut assets = self.token(&token_id);
+        assets.check_proposable(&token_id, asset_id)?;
         let proposal = PendingAsset { asset_id, replaces };
-        let target = self.replacement_target(&token_id, proposal);
-        if replaces.is_some() && target.is_none() {
+        if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
             return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
         let owner_proposes = authority.owner_of(&token_id)? == Some(caller);
-        if owner_proposes && replaces.is_none() && counts.active >= MAX_ACTIVE {
-            return Err(MultiAssetError::TooManyActiveAssets { token_id });
-        }
+        let target = if owner_proposes {
+            Some(assets.check_acceptable(&token_id, &proposal)?)
+        } else {
+            None
+        };
 
         let mut events = Vec::from([MultiAssetEvent::AssetProposed {
             token_id: token_id.clone(),
@@ -244,18 +327,26 @@ impl MultiAssetData {
             replaces,
             proposer: caller,
         }]);
-        if owner_proposes {
-            events.push(self.activate(&token_id, asset_id, target, counts));
-        } else {
-            self.push_pending(&token_id, proposal, counts);
+        match target {
+            Some(target) => {
+                let replaced = assets.activate(asset_id, target);
+                events.push(MultiAssetEvent::AssetAccepted {
+                    token_id: token_id.clone(),
+                    asset_id,
+                    replaced,
+                });
+            }
+            None => assets.pending.push(proposal),
         }
+        self.store(&token_id, &assets);
         Ok(events)
     }
 
     /// Proposes `asset_id` to every token of `token_ids` (at most [`MAX_BATCH_TOKENS`]), all or
     /// nothing; the error names the first token that stopped it. Caller: the issuer or a live
-    /// proposer. Unlike `propose_asset`, nothing is accepted at once, even on tokens the caller
-    /// owns: that would cost a call to the collection per token.
+    /// proposer. The same rules as `propose_asset` hold for each token, but nothing is accepted
+    /// at once, even on tokens the caller owns: that would cost a call to the collection per
+    /// token. One `AssetProposedToMany` event reports the whole batch.
     pub fn propose_asset_to_many(
         &mut self,
         authority: &impl Authority,
@@ -280,26 +371,33 @@ impl MultiAssetData {
                 token_id: pair[0].clone(),
             });
         }
-        let counts = token_ids
-            .iter()
-            .map(|token_id| self.check_proposable(token_id, asset_id))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut held: u32 = 0;
+        let mut cells = Vec::with_capacity(token_ids.len());
+        for token_id in &token_ids {
+            let assets = self.token(token_id);
+            held = held.saturating_add((assets.pending.len() + assets.active.len()) as u32);
+            if held > MAX_BATCH_HELD {
+                return Err(MultiAssetError::BatchHoldsTooMuch {
+                    token_id: token_id.clone(),
+                });
+            }
+            assets.check_proposable(token_id, asset_id)?;
+            cells.push(assets);
+        }
 
         let proposal = PendingAsset {
             asset_id,
             replaces: None,
         };
-        let mut events = Vec::with_capacity(token_ids.len());
-        for (token_id, counts) in token_ids.into_iter().zip(counts) {
-            self.push_pending(&token_id, proposal, counts);
-            events.push(MultiAssetEvent::AssetProposed {
-                token_id,
-                asset_id,
-                replaces: None,
-                proposer: caller,
-            });
+        for (token_id, mut assets) in token_ids.iter().zip(cells) {
+            assets.pending.push(proposal);
+            self.store(token_id, &assets);
         }
-        Ok(events)
+        Ok(Vec::from([MultiAssetEvent::AssetProposedToMany {
+            token_ids,
+            asset_id,
+            proposer: caller,
+        }]))
     }
 
     // ---- decide (token owner or approved operator) ---------------------------------------
@@ -315,24 +413,18 @@ impl MultiAssetData {
         asset_id: AssetId,
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
-        let position = self.pending_position(&token_id, asset_id)?;
-        let proposal = self
-            .pending_at
-            .get((&token_id, position))
-            .unwrap_or(PendingAsset {
-                asset_id,
-                replaces: None,
-            });
-        let mut counts = self.counts(&token_id);
-        let target = self.replacement_target(&token_id, proposal);
-        if target.is_none() && counts.active >= MAX_ACTIVE {
-            return Err(MultiAssetError::TooManyActiveAssets { token_id });
-        }
+        let mut assets = self.token(&token_id);
+        let position = pending_position(&assets, &token_id, asset_id)?;
+        let target = assets.check_acceptable(&token_id, &assets.pending[position])?;
 
-        self.remove_pending(&token_id, position, &mut counts);
-        Ok(Vec::from([
-            self.activate(&token_id, asset_id, target, counts)
-        ]))
+        assets.pending.swap_remove(position);
+        let replaced = assets.activate(asset_id, target);
+        self.store(&token_id, &assets);
+        Ok(Vec::from([MultiAssetEvent::AssetAccepted {
+            token_id,
+            asset_id,
+            replaced,
+        }]))
     }
 
     /// Rejects pending `asset_id` on `token_id`; it may be proposed again later.
@@ -344,12 +436,11 @@ impl MultiAssetData {
         asset_id: AssetId,
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
-        let position = self.pending_position(&token_id, asset_id)?;
+        let mut assets = self.token(&token_id);
+        let position = pending_position(&assets, &token_id, asset_id)?;
 
-        let mut counts = self.counts(&token_id);
-        self.remove_pending(&token_id, position, &mut counts);
-        self.slots.remove((&token_id, asset_id));
-        self.counts.insert(&token_id, &counts);
+        assets.pending.swap_remove(position);
+        self.store(&token_id, &assets);
         Ok(Vec::from([MultiAssetEvent::AssetRejected {
             token_id,
             asset_id,
@@ -366,22 +457,17 @@ impl MultiAssetData {
         max_rejections: u32,
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
-        let mut counts = self.counts(&token_id);
-        if counts.pending > max_rejections {
+        let mut assets = self.token(&token_id);
+        let count = assets.pending.len() as u32;
+        if count > max_rejections {
             return Err(MultiAssetError::UnexpectedNumberOfAssets {
                 token_id,
-                pending: counts.pending,
+                pending: count,
             });
         }
 
-        let count = counts.pending;
-        for position in 0..count {
-            if let Some(proposal) = self.pending_at.take((&token_id, position)) {
-                self.slots.remove((&token_id, proposal.asset_id));
-            }
-        }
-        counts.pending = 0;
-        self.counts.insert(&token_id, &counts);
+        assets.pending.clear();
+        self.store(&token_id, &assets);
         Ok(Vec::from([MultiAssetEvent::AllAssetsRejected {
             token_id,
             count,
@@ -398,11 +484,11 @@ impl MultiAssetData {
         priorities: Vec<u64>,
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
-        let mut counts = self.counts(&token_id);
-        if priorities.len() != counts.active as usize {
+        let mut assets = self.token(&token_id);
+        if priorities.len() != assets.active.len() {
             return Err(MultiAssetError::BadPriorityListLength {
                 token_id,
-                expected: counts.active,
+                expected: assets.active.len() as u32,
             });
         }
         // At most MAX_ACTIVE values: a pairwise check costs less code than a sort.
@@ -411,17 +497,14 @@ impl MultiAssetData {
             return Err(MultiAssetError::DuplicatePriority { token_id });
         }
 
-        for (position, &priority) in (0u32..).zip(&priorities) {
-            if let Some(active) = self.active_at.get((&token_id, position)) {
-                self.active_at
-                    .insert((&token_id, position), &ActiveAsset { priority, ..active });
-            }
+        for (active, &priority) in assets.active.iter_mut().zip(&priorities) {
+            active.priority = priority;
         }
-        counts.next_priority = priorities
+        assets.next_priority = priorities
             .iter()
             .max()
             .map_or(0, |max| max.saturating_add(1));
-        self.counts.insert(&token_id, &counts);
+        self.store(&token_id, &assets);
         Ok(Vec::from([MultiAssetEvent::AssetPrioritySet {
             token_id,
             priorities,
@@ -432,31 +515,37 @@ impl MultiAssetData {
 
     /// The active assets of `token_id`, in position order.
     pub fn active_assets(&self, token_id: &Id) -> Vec<AssetId> {
-        self.active(token_id).map(|a| a.asset_id).collect()
+        self.token(token_id)
+            .active
+            .iter()
+            .map(|a| a.asset_id)
+            .collect()
     }
 
     /// The priorities of `token_id`'s active assets, in the order of `active_assets`.
     pub fn active_asset_priorities(&self, token_id: &Id) -> Vec<u64> {
-        self.active(token_id).map(|a| a.priority).collect()
+        self.token(token_id)
+            .active
+            .iter()
+            .map(|a| a.priority)
+            .collect()
     }
 
     /// The pending assets of `token_id`, in position order.
     pub fn pending_assets(&self, token_id: &Id) -> Vec<AssetId> {
-        (0..self.counts(token_id).pending)
-            .filter_map(|position| self.pending_at.get((token_id, position)))
+        self.token(token_id)
+            .pending
+            .iter()
             .map(|p| p.asset_id)
             .collect()
     }
 
     /// The asset that pending `asset_id` would replace on `token_id`, if any.
     pub fn asset_replacement(&self, token_id: &Id, asset_id: AssetId) -> Option<AssetId> {
-        match self.slots.get((token_id, asset_id)) {
-            Some(Slot::Pending(position)) => self
-                .pending_at
-                .get((token_id, position))
-                .and_then(|p| p.replaces),
-            _ => None,
-        }
+        let assets = self.token(token_id);
+        assets
+            .pending_position(asset_id)
+            .and_then(|position| assets.pending[position].replaces)
     }
 
     /// Up to `limit` (at most [`MAX_PAGE`]) active assets of `token_id` with their catalog
@@ -474,7 +563,7 @@ impl MultiAssetData {
         // Insertion sort by priority, stable (ties keep position order): at most MAX_ACTIVE
         // entries, and less code than the library sort.
         let mut ranked: Vec<ActiveAsset> = Vec::new();
-        for asset in self.active(token_id) {
+        for asset in self.token(token_id).active {
             let at = ranked.partition_point(|a| a.priority <= asset.priority);
             ranked.insert(at, asset);
         }
@@ -495,14 +584,28 @@ impl MultiAssetData {
 
     /// The pending and active list lengths of `token_id`.
     pub fn counts(&self, token_id: &Id) -> TokenCounts {
-        self.counts.get(token_id).unwrap_or_default()
+        let assets = self.token(token_id);
+        TokenCounts {
+            pending: assets.pending.len() as u32,
+            active: assets.active.len() as u32,
+            next_priority: assets.next_priority,
+        }
     }
 
     // ---- internals ---------------------------------------------------------------------
 
-    fn active<'a>(&'a self, token_id: &'a Id) -> impl Iterator<Item = ActiveAsset> + 'a {
-        (0..self.counts(token_id).active)
-            .filter_map(move |position| self.active_at.get((token_id, position)))
+    /// Everything `token_id` holds (empty if it holds nothing): one storage read.
+    fn token(&self, token_id: &Id) -> TokenAssets {
+        self.tokens.get(token_id).unwrap_or_default()
+    }
+
+    /// Writes `token_id`'s cell, or frees it (refunding its deposit) when it holds nothing.
+    fn store(&mut self, token_id: &Id, assets: &TokenAssets) {
+        if *assets == TokenAssets::default() {
+            self.tokens.remove(token_id);
+        } else {
+            self.tokens.insert(token_id, assets);
+        }
     }
 
     fn ensure_entry(&self, asset_id: AssetId) -> Result<(), MultiAssetError> {
@@ -511,114 +614,18 @@ impl MultiAssetData {
         }
         Ok(())
     }
+}
 
-    /// Checks that `asset_id` may be proposed to `token_id` and returns the token's counts.
-    fn check_proposable(
-        &self,
-        token_id: &Id,
-        asset_id: AssetId,
-    ) -> Result<TokenCounts, MultiAssetError> {
-        let token_id = || token_id.clone();
-        match self.slots.get((token_id(), asset_id)) {
-            Some(Slot::Pending(_)) => {
-                return Err(MultiAssetError::AssetAlreadyPending {
-                    token_id: token_id(),
-                })
-            }
-            Some(Slot::Active(_)) => {
-                return Err(MultiAssetError::AssetAlreadyActive {
-                    token_id: token_id(),
-                })
-            }
-            None => {}
-        }
-        let counts = self.counts(&token_id());
-        if counts.pending >= MAX_PENDING {
-            return Err(MultiAssetError::TooManyPendingAssets {
-                token_id: token_id(),
-            });
-        }
-        Ok(counts)
-    }
-
-    fn pending_position(&self, token_id: &Id, asset_id: AssetId) -> Result<u32, MultiAssetError> {
-        match self.slots.get((token_id, asset_id)) {
-            Some(Slot::Pending(position)) => Ok(position),
-            _ => Err(MultiAssetError::AssetNotPending {
-                token_id: token_id.clone(),
-            }),
-        }
-    }
-
-    /// The asset `proposal` replaces and its position, if that asset is still active.
-    fn replacement_target(&self, token_id: &Id, proposal: PendingAsset) -> Option<(AssetId, u32)> {
-        let old = proposal.replaces?;
-        match self.slots.get((token_id, old)) {
-            Some(Slot::Active(position)) => Some((old, position)),
-            _ => None,
-        }
-    }
-
-    fn push_pending(&mut self, token_id: &Id, proposal: PendingAsset, mut counts: TokenCounts) {
-        let position = counts.pending;
-        self.pending_at.insert((token_id, position), &proposal);
-        self.slots
-            .insert((token_id, proposal.asset_id), &Slot::Pending(position));
-        counts.pending += 1;
-        self.counts.insert(token_id, &counts);
-    }
-
-    /// Swap-remove: the last pending proposal moves into `position`.
-    fn remove_pending(&mut self, token_id: &Id, position: u32, counts: &mut TokenCounts) {
-        let last = counts.pending.saturating_sub(1);
-        if position != last {
-            if let Some(moved) = self.pending_at.get((token_id, last)) {
-                self.pending_at.insert((token_id, position), &moved);
-                self.slots
-                    .insert((token_id, moved.asset_id), &Slot::Pending(position));
-            }
-        }
-        self.pending_at.remove((token_id, last));
-        counts.pending = last;
-    }
-
-    /// Makes `asset_id` active and stores `counts`: in `target`'s place (the replaced asset and
-    /// its position, as [`Self::replacement_target`] found it), or appended. The caller checked
-    /// the active cap.
-    fn activate(
-        &mut self,
-        token_id: &Id,
-        asset_id: AssetId,
-        target: Option<(AssetId, u32)>,
-        mut counts: TokenCounts,
-    ) -> MultiAssetEvent {
-        let (position, priority, replaced) = match target {
-            Some((old, position)) => {
-                let priority = self
-                    .active_at
-                    .get((token_id, position))
-                    .map_or(counts.next_priority, |a| a.priority);
-                self.slots.remove((token_id, old));
-                (position, priority, Some(old))
-            }
-            None => {
-                let appended = (counts.active, counts.next_priority, None);
-                counts.active += 1;
-                counts.next_priority = counts.next_priority.saturating_add(1);
-                appended
-            }
-        };
-        self.active_at
-            .insert((token_id, position), &ActiveAsset { asset_id, priority });
-        self.slots
-            .insert((token_id, asset_id), &Slot::Active(position));
-        self.counts.insert(token_id, &counts);
-        MultiAssetEvent::AssetAccepted {
+fn pending_position(
+    assets: &TokenAssets,
+    token_id: &Id,
+    asset_id: AssetId,
+) -> Result<usize, MultiAssetError> {
+    assets
+        .pending_position(asset_id)
+        .ok_or_else(|| MultiAssetError::AssetNotPending {
             token_id: token_id.clone(),
-            asset_id,
-            replaced,
-        }
-    }
+        })
 }
 
 fn ensure_may_propose(

@@ -34,6 +34,10 @@ pub enum MultiAssetError {
     BatchTooLarge { max: u32 },
     /// Returned if a batch names the same token twice.
     DuplicateToken { token_id: Id },
+    /// Returned by `propose_asset_to_many` if the tokens of the batch, up to and including
+    /// `token_id`, hold more than [`crate::data::MAX_BATCH_HELD`] pending and active assets
+    /// together (the batch would exhaust the contract's memory): split the batch.
+    BatchHoldsTooMuch { token_id: Id },
     /// Returned if the asset is already pending on the token.
     AssetAlreadyPending { token_id: Id },
     /// Returned if the asset is already active on the token.

@@ -21,6 +21,12 @@ pub enum MultiAssetEvent {
         replaces: Option<AssetId>,
         proposer: AccountId,
     },
+    /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call.
+    AssetProposedToMany {
+        token_ids: ink::prelude::vec::Vec<Id>,
+        asset_id: AssetId,
+        proposer: AccountId,
+    },
     /// The token's owner accepted `asset_id`; `replaced` is the asset whose place it took.
     AssetAccepted {
         token_id: Id,

@@ -21,16 +21,20 @@
 //! - Appended assets get the next priority: the number of active assets until the owner sets
 //!   priorities, then one more than the largest set. `set_priority` takes exactly one value per
 //!   active asset and no value twice.
-//! - accept, reject and propose touch O(1) storage cells whatever the number of pending or active
-//!   assets (index maps + swap-remove; see [`data`]); queries and reject-all are bounded by the
-//!   caps.
+//! - Every message on a token reads one storage cell and writes at most that cell, whatever the
+//!   number of pending or active assets: a token's assets live in one cell bounded by the caps
+//!   (3.2 KiB at most), because on pallet-contracts a storage access costs ~10 KiB of proof and a
+//!   byte one byte (measured; see [`data`] and `docs/benchmarks.md`). Lists keep ERC-5773's order
+//!   (swap-remove for pending); queries are bounded by the caps.
 //! - **Token existence and batches**: proposals do not ask the collection whether the token
 //!   exists (ERC-5773 allows proposing to a token not yet minted); a proposal is inert until the
 //!   token's owner accepts it, and accept / reject / set-priority ask the collection who owns the
 //!   token. `propose_asset` makes one call to the collection to learn whether the proposer owns
-//!   the token (then it is accepted at once); `propose_asset_to_many` makes none per token, so a
-//!   batch stays within a block for hundreds of tokens, and its proposals are always left pending.
-//!   Both check the same rules per token (entry exists, not pending or active, pending cap).
+//!   the token (then it is accepted at once); `propose_asset_to_many` makes none per token, only
+//!   one read and one write of each token's cell, and emits one `AssetProposedToMany` event for
+//!   the whole batch, so up to [`data::MAX_BATCH_TOKENS`] (240) tokens fit a parachain block; its
+//!   proposals are always left pending. Both check the same rules per token (entry exists, not
+//!   pending or active, pending cap).
 //! - Every message checks caller and arguments before it writes; a failed message changes
 //!   nothing; every change emits an event.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -77,6 +81,17 @@ mod multi_asset {
         #[ink(topic)]
         pub asset_id: AssetId,
         pub replaces: Option<AssetId>,
+        #[ink(topic)]
+        pub proposer: AccountId,
+    }
+
+    /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call (one
+    /// event for the batch, as ERC-1155's `TransferBatch`; the token ids are in the data).
+    #[ink(event)]
+    pub struct AssetProposedToMany {
+        pub token_ids: Vec<Id>,
+        #[ink(topic)]
+        pub asset_id: AssetId,
         #[ink(topic)]
         pub proposer: AccountId,
     }
@@ -245,8 +260,9 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Proposes `asset_id` to each of up to 512 tokens, all or nothing; the error names the
-        /// token that stopped it. Caller: the issuer or a live proposer. Always left pending.
+        /// Proposes `asset_id` to each of up to 240 tokens, all or nothing; the error names the
+        /// token that stopped it. Caller: the issuer or a live proposer. Always left pending;
+        /// one `AssetProposedToMany` event for the batch.
         #[ink(message)]
         pub fn propose_asset_to_many(
             &mut self,
@@ -417,6 +433,15 @@ mod multi_asset {
                         token_id,
                         asset_id,
                         replaces,
+                        proposer,
+                    }),
+                    MultiAssetEvent::AssetProposedToMany {
+                        token_ids,
+                        asset_id,
+                        proposer,
+                    } => self.env().emit_event(AssetProposedToMany {
+                        token_ids,
+                        asset_id,
                         proposer,
                     }),
                     MultiAssetEvent::AssetAccepted {

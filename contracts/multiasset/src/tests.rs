@@ -4,8 +4,8 @@
 
 use crate::{
     data::{
-        Authority, MultiAssetData, TokenAsset, MAX_ACTIVE, MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL,
-        MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
+        Authority, MultiAssetData, TokenAsset, MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_TOKENS,
+        MAX_ENTRIES_PER_CALL, MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
     },
     errors::MultiAssetError,
     events::MultiAssetEvent,
@@ -415,14 +415,57 @@ fn propose_past_128_pending_fails() {
 // ---- propose_asset_to_many ---------------------------------------------------------------
 
 #[test]
-fn propose_to_many_proposes_to_every_token() {
+fn propose_to_many_proposes_to_every_token_with_one_event() {
     let (mut data, w) = catalog(1);
     let tokens: Vec<Id> = (10..20).map(Id::U32).collect();
     let events = data
         .propose_asset_to_many(&w, proposer(), tokens.clone(), 1)
         .unwrap();
-    assert_eq!(events.len(), 10);
+    assert_eq!(
+        events,
+        vec![MultiAssetEvent::AssetProposedToMany {
+            token_ids: tokens.clone(),
+            asset_id: 1,
+            proposer: proposer(),
+        }]
+    );
     assert!(tokens.iter().all(|t| data.pending_assets(t) == vec![1]));
+}
+
+#[test]
+fn propose_to_many_of_max_batch_tokens_succeeds() {
+    let (mut data, w) = catalog(1);
+    let tokens: Vec<Id> = (0..MAX_BATCH_TOKENS as u32).map(Id::U32).collect();
+    data.propose_asset_to_many(&w, issuer(), tokens.clone(), 1)
+        .unwrap();
+    assert_eq!(data.pending_assets(&tokens[MAX_BATCH_TOKENS - 1]), vec![1]);
+}
+
+#[test]
+fn propose_to_many_whose_tokens_hold_too_much_names_the_token_and_writes_nothing() {
+    // 65 tokens holding 127 pending assets each: 8,255 held > MAX_BATCH_HELD (8,192), crossed
+    // at the 65th token.
+    let (mut data, w) = catalog(MAX_PENDING as u64);
+    let tokens: Vec<Id> = (100..165).map(Id::U32).collect();
+    for asset in 1..MAX_PENDING as u64 {
+        data.propose_asset_to_many(&w, issuer(), tokens.clone(), asset)
+            .unwrap();
+    }
+    let held_per_token = MAX_PENDING - 1;
+    assert!(64 * held_per_token <= MAX_BATCH_HELD && 65 * held_per_token > MAX_BATCH_HELD);
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), tokens.clone(), MAX_PENDING as u64),
+        Err(MultiAssetError::BatchHoldsTooMuch {
+            token_id: Id::U32(164)
+        })
+    );
+    assert_eq!(data.counts(&tokens[0]).pending, MAX_PENDING - 1);
+    // Split, the same proposals pass.
+    for half in tokens.chunks(33) {
+        data.propose_asset_to_many(&w, issuer(), half.to_vec(), MAX_PENDING as u64)
+            .unwrap();
+    }
+    assert!(tokens.iter().all(|t| data.counts(t).pending == MAX_PENDING));
 }
 
 #[test]
@@ -694,6 +737,20 @@ fn reject_by_owner_removes_the_proposal_and_emits_rejected() {
     // A rejected asset may be proposed again.
     propose(&mut data, &w, token(), 1);
     assert_eq!(data.pending_assets(&token()), vec![3, 2, 1]);
+}
+
+#[test]
+fn reject_of_a_tokens_last_asset_frees_its_storage_cell() {
+    let (mut data, w) = catalog(1);
+    let contract = ink::env::test::callee::<ink::env::DefaultEnvironment>();
+    let cells = || {
+        ink::env::test::count_used_storage_cells::<ink::env::DefaultEnvironment>(&contract).unwrap()
+    };
+    let with_catalog_only = cells();
+    propose(&mut data, &w, token(), 1);
+    assert_eq!(cells(), with_catalog_only + 1);
+    data.reject_asset(&w, owner(), token(), 1).unwrap();
+    assert_eq!(cells(), with_catalog_only);
 }
 
 #[test]

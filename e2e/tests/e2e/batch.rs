@@ -1,0 +1,84 @@
+//! A batch proposal of the largest allowed size on a real node: it must fit a parachain block
+//! (ref_time 0.5 s, proof size 5 MiB), reach every token, and be all or nothing.
+
+use crate::common::*;
+use ink_e2e::{account_id, AccountKeyring};
+use multiasset::{data::MAX_BATCH_TOKENS, MultiAssetError};
+use openbrush::contracts::psp34::Id;
+
+type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// A parachain block's limits, which one batch must stay within.
+const BLOCK_REF_TIME: u64 = 500_000_000_000;
+const BLOCK_PROOF_SIZE: u64 = 5 * 1024 * 1024;
+
+#[ink_e2e::test]
+async fn largest_batch_fits_a_block_and_reaches_every_token(
+    mut client: ink_e2e::Client<C, E>,
+) -> E2EResult<()> {
+    // Given: alice's collection with its multi-asset contract, charlie a registered proposer and
+    // one catalog entry.
+    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
+    let registry = deploy_registry(&mut client).await;
+    let assets = deploy_multiasset(&mut client, collection, registry).await;
+    let charlie = account_id(AccountKeyring::Charlie);
+    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
+    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
+    let add = on_multiasset(assets).call(|m| m.add_asset_entry("ipfs://bafy/1.json".into(), None));
+    assert_eq!(submit!(client, &ink_e2e::charlie(), add), Ok(1));
+
+    // When: charlie proposes entry 1 to MAX_BATCH_TOKENS tokens in one call.
+    let tokens: Vec<Id> = (0..MAX_BATCH_TOKENS as u32).map(Id::U32).collect();
+    let batch = on_multiasset(assets).call(|m| m.propose_asset_to_many(tokens.clone(), 1));
+    let weight = client
+        .call_dry_run(&ink_e2e::charlie(), &batch, 0, None)
+        .await
+        .exec_result
+        .gas_required;
+    let result = client
+        .call(&ink_e2e::charlie(), batch, 0, None)
+        .await
+        .expect("batch submitted");
+
+    // Then: it fits a parachain block, emits one event for the whole batch, and every token has
+    // the proposal pending.
+    assert!(
+        weight.ref_time() <= BLOCK_REF_TIME && weight.proof_size() <= BLOCK_PROOF_SIZE,
+        "{MAX_BATCH_TOKENS} tokens need {weight:?}, more than a block"
+    );
+    let emitted = result
+        .events
+        .iter()
+        .filter(|event| {
+            event.as_ref().is_ok_and(|e| {
+                e.pallet_name() == "Contracts" && e.variant_name() == "ContractEmitted"
+            })
+        })
+        .count();
+    assert_eq!(emitted, 1);
+    assert_eq!(result.return_value(), Ok(()));
+    for token in [
+        &tokens[0],
+        &tokens[MAX_BATCH_TOKENS / 2],
+        &tokens[MAX_BATCH_TOKENS - 1],
+    ] {
+        let pending = on_multiasset(assets).call(|m| m.pending_assets(token.clone()));
+        assert_eq!(query!(client, pending), vec![1]);
+    }
+
+    // When: a second batch names new tokens and one that already has the proposal.
+    let fresh = Id::U32(MAX_BATCH_TOKENS as u32 + 1);
+    let again = vec![fresh.clone(), tokens[7].clone()];
+    let batch = on_multiasset(assets).call(|m| m.propose_asset_to_many(again.clone(), 1));
+
+    // Then: it is refused naming that token, and the new token got nothing.
+    assert_eq!(
+        refused!(client, &ink_e2e::charlie(), batch),
+        Err(MultiAssetError::AssetAlreadyPending {
+            token_id: tokens[7].clone()
+        })
+    );
+    let pending = on_multiasset(assets).call(|m| m.pending_assets(fresh.clone()));
+    assert!(query!(client, pending).is_empty());
+    Ok(())
+}
