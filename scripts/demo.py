@@ -5,8 +5,9 @@ Alice issues a collection and mints token 1 to Bob. She grants Charlie, a backup
 key, the right to propose assets (her own key stays cold). Charlie mirrors the token's metadata
 on https, ipfs, ar and sia, one sha256 for all four, and proposes them; Bob accepts three and
 rejects one. The https host rugs (serves another file): anyone sees the hash no longer matches.
-Charlie proposes a new https mirror as a replacement; nothing changes until Bob accepts. Alice
-revokes Charlie, whose next proposal is refused.
+Charlie proposes a new https mirror as a replacement; nothing changes until Bob accepts. Charlie
+then proposes the collection's license to every token in one batch, all or nothing. Alice revokes
+Charlie, whose next proposal is refused.
 
 Run by scripts/demo.sh, which starts the node and sets CARGO_CONTRACT and INK_DEMO_URL.
 """
@@ -76,6 +77,17 @@ class Contract:
         if os.environ.get("INK_DEMO_RAW"):
             print(json.dumps(data), file=sys.stderr)
         return unwrap(render(data))
+
+    def refusal(self, message, *args, signer="Alice"):
+        """Dry-runs `message` and returns cargo-contract's text rendering of the answer, which,
+        unlike its JSON, names the variant of an error with fields."""
+        out = cargo_contract(
+            "call", self.bundle, "--contract", self.address, "--message", message,
+            *(["--args", *args] if args else []), "--suri", f"//{signer}")
+        match = re.search(r"Data\s+(.*)", out)
+        if not match:
+            raise DemoFailed(f"no result in the dry-run of {message}:\n{out}")
+        return unwrap(" ".join(match.group(1).split()))
 
     def submit(self, signer, message, *args):
         """Dry-runs, then submits `message` signed by `signer`; fails if the contract refuses."""
@@ -211,6 +223,25 @@ def main():
     print("      token_assets (what a wallet renders, best first):")
     for row in re.findall(r"\{ asset_id: [^}]*\}", assets.query("token_assets", token, "0", "16")):
         print(f"        {row}")
+
+    step("Charlie", "adds the collection's license (one PDF, its sha256) and proposes it to tokens 1 "
+         "and 2 in one batch")
+    license_pdf = b"%PDF-1.7 Mirrors collection license: holders may display and print"
+    license_id = ids(assets.submit(
+        "Charlie", "add_asset_entry", '"ar://pY3x0Qe8bS2fV9kLm4nR7tUw1zA5cD6eG8hJ0kL2mN4"',
+        f"Some(0x{hashlib.sha256(license_pdf).hexdigest()})"))[0]
+    assets.submit("Charlie", "propose_asset_to_many", "[U32(1), U32(2)]", str(license_id))
+    show("pending on token 1", assets.query("pending_assets", token))
+    show("pending on token 2", assets.query("pending_assets", "U32(2)"))
+    show("again to 3 and 1", assets.refusal(
+        "propose_asset_to_many", "[U32(3), U32(1)]", str(license_id), signer="Charlie"))
+    show("pending on token 3", assets.query("pending_assets", "U32(3)"))
+
+    step("Bob and Dave", "each accept the license on their own token")
+    assets.submit("Bob", "accept_asset", token, str(license_id))
+    assets.submit("Dave", "accept_asset", "U32(2)", str(license_id))
+    show("active on token 2", assets.query("active_assets", "U32(2)"))
+    state(assets, token)
 
     step("Alice", "revokes Charlie; Charlie tries to propose the sia mirror again")
     registry.submit("Alice", "revoke_proposer", collection.address, ACCOUNTS["Charlie"])

@@ -51,7 +51,10 @@ check_artifacts() {
 e2e() {
   # ink_e2e builds the three contracts (debug) when the test crate compiles, then spawns a fresh
   # node per test through scripts/e2e-node.
-  cargo test --manifest-path e2e/Cargo.toml --features e2e-tests -- --test-threads=2
+  # ink_e2e logs every refused extrinsic at ERROR level with the node's whole metadata (~300 KB
+  # per line); the tests assert those refusals themselves. RUST_LOG=ink_e2e=error shows them.
+  RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
+    cargo test --manifest-path e2e/Cargo.toml --features e2e-tests -- --test-threads=2
 }
 
 what="${1:-all}"
