@@ -15,3 +15,5 @@ mod batch;
 mod psp34_collection;
 #[path = "e2e/registry.rs"]
 mod registry;
+#[path = "e2e/token_ids.rs"]
+mod token_ids;

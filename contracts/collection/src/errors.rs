@@ -25,6 +25,9 @@ pub enum CollectionError {
     /// Returned if OpenBrush's PSP34 core refused the operation after the checks above passed
     /// (not expected; carried as PSP34's own error, never flattened into text).
     Psp34(PSP34Error),
+    /// Returned if `mint` is given a token id longer than [`crate::MAX_TOKEN_ID_LEN`] bytes
+    /// SCALE-encoded (too long for the storage keys that hold it).
+    TokenIdTooLong,
 }
 
 impl From<PSP34Error> for CollectionError {

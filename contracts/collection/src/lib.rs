@@ -11,6 +11,9 @@
 //! - Only the issuer mints; at most `max_supply` tokens are ever minted (burns do not free a slot).
 //! - Only a token's owner, or an operator approved for it or for all of the owner's tokens, burns it.
 //! - A burnt id is never minted again.
+//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] (59) bytes SCALE-encoded, so that every storage
+//!   key holding it fits pallet-contracts' 128-byte limit; longer ids are refused at mint and name
+//!   no token elsewhere (`owner_of` is `None`, no approval), instead of trapping.
 //! - The collection's `name`, `symbol` and `base_uri` (NEP-177's contract-level metadata) are
 //!   PSP34Metadata attributes of the collection id, set once by the constructor.
 //! - Every change emits an event: `Transfer` (mint: `from = None`, burn: `to = None`),
@@ -23,6 +26,20 @@ pub mod errors;
 mod tests;
 
 pub use errors::CollectionError;
+
+use openbrush::contracts::psp34::Id;
+
+/// The longest token id the collection mints, SCALE-encoded, in bytes. pallet-contracts traps on
+/// a storage key over 128 bytes (`MaxStorageKeyLen`), and OpenBrush's longest key that holds a
+/// token id, a token approval, is 4 (root key) + 32 (owner) + 32 (operator) + 1 (`Some`) + the
+/// id: 59 bytes leave every PSP34 operation on every minted token within the limit. Ids up to 57
+/// bytes of `Id::Bytes` fit, any integer id does.
+pub const MAX_TOKEN_ID_LEN: usize = 59;
+
+/// Whether `id` is short enough to be minted (see [`MAX_TOKEN_ID_LEN`]).
+pub fn token_id_fits(id: &Id) -> bool {
+    scale::Encode::encoded_size(id) <= MAX_TOKEN_ID_LEN
+}
 
 #[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
 #[openbrush::contract]
@@ -104,6 +121,30 @@ pub mod collection {
         });
     }
 
+    /// A token id too long to be part of a storage key names no token (instead of trapping).
+    #[overrider(psp34::BalancesManager)]
+    fn _owner_of(&self, id: &Id) -> Option<AccountId> {
+        if crate::token_id_fits(id) {
+            enumerable::BalancesManagerImpl::_owner_of(self, id)
+        } else {
+            None
+        }
+    }
+
+    /// No approval is stored for a token id too long to be part of a storage key.
+    #[overrider(psp34::BalancesManager)]
+    fn _operator_approvals(
+        &self,
+        owner: &AccountId,
+        operator: &AccountId,
+        id: &Option<&Id>,
+    ) -> Option<()> {
+        if id.is_some_and(|id| !crate::token_id_fits(id)) {
+            return None;
+        }
+        enumerable::BalancesManagerImpl::_operator_approvals(self, owner, operator, id)
+    }
+
     #[overrider(metadata::Internal)]
     fn _emit_attribute_set_event(&self, id: Id, key: String, data: String) {
         self.env().emit_event(AttributeSet { id, key, data });
@@ -149,6 +190,9 @@ pub mod collection {
         pub fn mint(&mut self, to: AccountId, id: Id) -> Result<(), CollectionError> {
             if Some(self.env().caller()) != Ownable::owner(self) {
                 return Err(CollectionError::NotIssuer);
+            }
+            if !crate::token_id_fits(&id) {
+                return Err(CollectionError::TokenIdTooLong);
             }
             if self.max_supply.is_some_and(|max| self.minted >= max) {
                 return Err(CollectionError::MaxSupplyReached);

@@ -102,6 +102,61 @@ fn mint_by_stranger_fails_with_not_issuer() {
     assert_eq!(PSP34::total_supply(&c), 0);
 }
 
+/// The longest id the collection mints: 1 (variant) + 1 (compact length) + 57 bytes = 59.
+fn longest_id() -> Id {
+    Id::Bytes(vec![7; 57])
+}
+
+fn too_long_id() -> Id {
+    Id::Bytes(vec![7; 58])
+}
+
+#[ink::test]
+fn mint_of_the_longest_id_succeeds_and_it_can_be_approved() {
+    let mut c = collection(None);
+    assert_eq!(c.mint(accounts().bob, longest_id()), Ok(()));
+    set_caller(accounts().bob);
+    PSP34::approve(&mut c, accounts().charlie, Some(longest_id()), true).unwrap();
+    assert!(PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(longest_id())
+    ));
+}
+
+#[ink::test]
+fn mint_of_an_id_too_long_for_a_storage_key_fails() {
+    let mut c = collection(None);
+    assert_eq!(
+        c.mint(accounts().bob, too_long_id()),
+        Err(CollectionError::TokenIdTooLong)
+    );
+    assert_eq!(PSP34::total_supply(&c), 0);
+}
+
+#[ink::test]
+fn an_id_too_long_names_no_token_and_has_no_approval() {
+    let mut c = collection(None);
+    assert_eq!(PSP34::owner_of(&c, too_long_id()), None);
+    assert!(!PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(too_long_id())
+    ));
+    set_caller(accounts().bob);
+    assert_eq!(
+        PSP34::transfer(&mut c, accounts().charlie, too_long_id(), vec![]),
+        Err(PSP34Error::TokenNotExists)
+    );
+    assert_eq!(
+        PSP34::approve(&mut c, accounts().charlie, Some(too_long_id()), true),
+        Err(PSP34Error::TokenNotExists)
+    );
+    assert_eq!(c.burn(too_long_id()), Err(CollectionError::TokenNotExists));
+}
+
 #[ink::test]
 fn mint_past_max_supply_fails() {
     let mut c = collection(Some(2));

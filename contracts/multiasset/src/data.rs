@@ -49,6 +49,13 @@ pub const MAX_BATCH_TOKENS: usize = 240;
 pub const MAX_BATCH_HELD: u32 = 8192;
 /// The most entries one `token_assets` page returns.
 pub const MAX_PAGE: u32 = 16;
+/// The longest token id this contract stores, SCALE-encoded, in bytes: a token's storage key
+/// (4-byte root key + id) must fit pallet-contracts' `MaxStorageKeyLen` of 128 bytes, or the
+/// host traps.
+pub const MAX_TOKEN_ID_LEN: usize = 124;
+/// The most bytes the SCALE-encoded token ids of one `propose_asset_to_many` call take: the
+/// batch's event carries them and must fit ink!'s 16 KiB buffer.
+pub const MAX_BATCH_ID_BYTES: usize = 8192;
 
 /// What the state machine needs to know from outside: the collection (issuer, token owners,
 /// approvals) and the proposer registry. On chain each is a cross-contract call.
@@ -307,6 +314,7 @@ impl MultiAssetData {
         replaces: Option<AssetId>,
     ) -> Outcome {
         ensure_may_propose(authority, caller)?;
+        ensure_token_id(&token_id)?;
         self.ensure_entry(asset_id)?;
         let mut assets = self.token(&token_id);
         assets.check_proposable(&token_id, asset_id)?;
@@ -361,6 +369,12 @@ impl MultiAssetData {
         if token_ids.len() > MAX_BATCH_TOKENS {
             return Err(MultiAssetError::BatchTooLarge {
                 max: MAX_BATCH_TOKENS as u32,
+            });
+        }
+        token_ids.iter().try_for_each(ensure_token_id)?;
+        if scale::Encode::encoded_size(&token_ids) > MAX_BATCH_ID_BYTES {
+            return Err(MultiAssetError::TokenIdsTooLong {
+                max_bytes: MAX_BATCH_ID_BYTES as u32,
             });
         }
         self.ensure_entry(asset_id)?;
@@ -594,8 +608,12 @@ impl MultiAssetData {
 
     // ---- internals ---------------------------------------------------------------------
 
-    /// Everything `token_id` holds (empty if it holds nothing): one storage read.
+    /// Everything `token_id` holds (empty if it holds nothing): one storage read. An id too long
+    /// to be a storage key holds nothing and is not looked up (the host would trap).
     fn token(&self, token_id: &Id) -> TokenAssets {
+        if ensure_token_id(token_id).is_err() {
+            return TokenAssets::default();
+        }
         self.tokens.get(token_id).unwrap_or_default()
     }
 
@@ -639,11 +657,22 @@ fn ensure_may_propose(
     }
 }
 
+fn ensure_token_id(token_id: &Id) -> Result<(), MultiAssetError> {
+    if scale::Encode::encoded_size(token_id) > MAX_TOKEN_ID_LEN {
+        return Err(MultiAssetError::TokenIdTooLong {
+            token_id: token_id.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks the token id, then that `caller` owns `token_id` or is approved for it.
 fn ensure_owner_or_approved(
     authority: &impl Authority,
     caller: AccountId,
     token_id: &Id,
 ) -> Result<(), MultiAssetError> {
+    ensure_token_id(token_id)?;
     let owner = authority
         .owner_of(token_id)?
         .ok_or_else(|| MultiAssetError::TokenNotFound {

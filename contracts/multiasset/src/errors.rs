@@ -34,10 +34,6 @@ pub enum MultiAssetError {
     BatchTooLarge { max: u32 },
     /// Returned if a batch names the same token twice.
     DuplicateToken { token_id: Id },
-    /// Returned by `propose_asset_to_many` if the tokens of the batch, up to and including
-    /// `token_id`, hold more than [`crate::data::MAX_BATCH_HELD`] pending and active assets
-    /// together (the batch would exhaust the contract's memory): split the batch.
-    BatchHoldsTooMuch { token_id: Id },
     /// Returned if the asset is already pending on the token.
     AssetAlreadyPending { token_id: Id },
     /// Returned if the asset is already active on the token.
@@ -62,4 +58,15 @@ pub enum MultiAssetError {
     LimitTooLarge,
     /// Returned if the catalog has used up every asset id (2^64 - 1 entries).
     CatalogFull,
+    /// Returned by `propose_asset_to_many` if the tokens of the batch, up to and including
+    /// `token_id`, hold more than [`crate::data::MAX_BATCH_HELD`] pending and active assets
+    /// together (the batch would exhaust the contract's memory): split the batch.
+    BatchHoldsTooMuch { token_id: Id },
+    /// Returned if a token id takes more than [`crate::data::MAX_TOKEN_ID_LEN`] (124) bytes
+    /// SCALE-encoded: too long to be part of a storage key.
+    TokenIdTooLong { token_id: Id },
+    /// Returned if the token ids of a batch take more than `max_bytes`
+    /// ([`crate::data::MAX_BATCH_ID_BYTES`]) SCALE-encoded: the batch's event must fit ink!'s
+    /// buffer.
+    TokenIdsTooLong { max_bytes: u32 },
 }
