@@ -35,6 +35,9 @@
 //!   the whole batch, so up to [`data::MAX_BATCH_TOKENS`] (240) tokens fit a parachain block; its
 //!   proposals are always left pending. Both check the same rules per token (entry exists, not
 //!   pending or active, pending cap).
+//! - A token id takes at most [`data::MAX_TOKEN_ID_LEN`] (124) bytes SCALE-encoded (a storage key
+//!   must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and hold
+//!   nothing in queries, instead of trapping. One batch's ids take at most 8 KiB (its event).
 //! - Every message checks caller and arguments before it writes; a failed message changes
 //!   nothing; every change emits an event.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
