@@ -45,7 +45,8 @@ pub const MAX_ENTRIES_PER_CALL: usize = 16;
 pub const MAX_BATCH_TOKENS: usize = 240;
 /// The most pending and active assets the tokens of one `propose_asset_to_many` call may hold
 /// together. A batch keeps every token's cell in memory between its checks and its writes, and a
-/// contract has 1 MiB of memory that it never frees: this bounds that use to about 400 KiB.
+/// contract has 1 MiB of memory that it never frees: this bounds that use to about 400 KiB
+/// (24 bytes per decoded pending asset, 24 more when its list grows by one).
 pub const MAX_BATCH_HELD: u32 = 8192;
 /// The most entries one `token_assets` page returns.
 pub const MAX_PAGE: u32 = 16;
@@ -404,6 +405,9 @@ impl MultiAssetData {
             replaces: None,
         };
         for (token_id, mut assets) in token_ids.iter().zip(cells) {
+            // Grow by exactly one: the default doubling would copy the list into twice its size,
+            // and the contract's allocator never frees the old one.
+            assets.pending.reserve_exact(1);
             assets.pending.push(proposal);
             self.store(token_id, &assets);
         }
