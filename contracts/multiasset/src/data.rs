@@ -97,15 +97,6 @@ pub struct TokenAsset {
     pub content_hash: Option<ContentHash>,
 }
 
-/// Per-token list lengths.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct TokenCounts {
-    pub pending: u32,
-    pub active: u32,
-    /// The priority the next appended active asset gets.
-    pub next_priority: u64,
-}
-
 /// A pending proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
 #[cfg_attr(
@@ -600,16 +591,6 @@ impl MultiAssetData {
                 })
             })
             .collect())
-    }
-
-    /// The pending and active list lengths of `token_id`.
-    pub fn counts(&self, token_id: &Id) -> TokenCounts {
-        let assets = self.token(token_id);
-        TokenCounts {
-            pending: assets.pending.len() as u32,
-            active: assets.active.len() as u32,
-            next_priority: assets.next_priority,
-        }
     }
 
     // ---- internals ---------------------------------------------------------------------
