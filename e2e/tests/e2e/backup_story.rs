@@ -7,8 +7,6 @@ use ink_e2e::{account_id, AccountKeyring};
 use multiasset::MultiAssetError;
 use openbrush::contracts::psp34::Id;
 
-type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
-
 #[ink_e2e::test]
 async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
     mut client: ink_e2e::Client<C, E>,
@@ -16,9 +14,11 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
     // Given: alice issues a collection, a registry and the collection's multi-asset contract;
     // she mints token 1 to bob and grants charlie (a backup service's hot key) the right to
     // propose.
-    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
-    let registry = deploy_registry(&mut client).await;
-    let assets = deploy_multiasset(&mut client, collection, registry).await;
+    let Suite {
+        collection,
+        registry,
+        assets,
+    } = deploy_suite(&mut client).await;
     let (bob, charlie) = (
         account_id(AccountKeyring::Bob),
         account_id(AccountKeyring::Charlie),

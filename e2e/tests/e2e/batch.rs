@@ -6,8 +6,6 @@ use ink_e2e::{account_id, AccountKeyring};
 use multiasset::{data::MAX_BATCH_TOKENS, MultiAssetError};
 use openbrush::contracts::psp34::Id;
 
-type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
-
 /// A parachain block's limits, which one batch must stay within.
 const BLOCK_REF_TIME: u64 = 500_000_000_000;
 const BLOCK_PROOF_SIZE: u64 = 5 * 1024 * 1024;
@@ -18,9 +16,11 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
 ) -> E2EResult<()> {
     // Given: alice's collection with its multi-asset contract, charlie a registered proposer and
     // one catalog entry.
-    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
-    let registry = deploy_registry(&mut client).await;
-    let assets = deploy_multiasset(&mut client, collection, registry).await;
+    let Suite {
+        collection,
+        registry,
+        assets,
+    } = deploy_suite(&mut client).await;
     let charlie = account_id(AccountKeyring::Charlie);
     let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
     assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));

@@ -9,6 +9,27 @@ use proposer_registry::RegistryRef;
 
 pub type Client = ink_e2e::Client<ink_e2e::PolkadotConfig, ink::env::DefaultEnvironment>;
 pub type Env = ink::env::DefaultEnvironment;
+/// What every e2e test returns.
+pub type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// The three contracts of one collection, as deployed by [`deploy_suite`].
+pub struct Suite {
+    pub collection: AccountId,
+    pub registry: AccountId,
+    pub assets: AccountId,
+}
+
+/// Alice issues a collection; a registry and the collection's multi-asset contract beside it.
+pub async fn deploy_suite(client: &mut Client) -> Suite {
+    let collection = deploy_collection(client, &ink_e2e::alice()).await;
+    let registry = deploy_registry(client).await;
+    let assets = deploy_multiasset(client, collection, registry).await;
+    Suite {
+        collection,
+        registry,
+        assets,
+    }
+}
 
 /// `issuer` deploys a collection without a supply cap.
 pub async fn deploy_collection(client: &mut Client, issuer: &Keypair) -> AccountId {

@@ -10,8 +10,6 @@ use openbrush::contracts::{
     },
 };
 
-type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
-
 #[ink_e2e::test]
 async fn issuer_mints_owner_transfers_stranger_is_refused(
     mut client: ink_e2e::Client<C, E>,

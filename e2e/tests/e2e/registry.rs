@@ -7,8 +7,6 @@ use openbrush::contracts::ownable::ownable_external::Ownable;
 use proposer_registry::RegistryError;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
-
 #[ink_e2e::test]
 async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) -> E2EResult<()> {
     // Given: alice issues a collection; one registry serves it.

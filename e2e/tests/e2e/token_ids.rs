@@ -8,17 +8,15 @@ use ink_e2e::{account_id, AccountKeyring};
 use multiasset::MultiAssetError;
 use openbrush::contracts::psp34::{psp34_external::PSP34, Id, PSP34Error};
 
-type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
-
 #[ink_e2e::test]
 async fn longest_token_id_works_and_longer_ones_are_refused_without_a_trap(
     mut client: ink_e2e::Client<C, E>,
 ) -> E2EResult<()> {
     // Given: alice's collection and multi-asset contract with one catalog entry; ids of 59
     // encoded bytes (the collection's longest), 60, and 203 (longer than any storage key).
-    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
-    let registry = deploy_registry(&mut client).await;
-    let assets = deploy_multiasset(&mut client, collection, registry).await;
+    let Suite {
+        collection, assets, ..
+    } = deploy_suite(&mut client).await;
     let (bob, charlie) = (
         account_id(AccountKeyring::Bob),
         account_id(AccountKeyring::Charlie),
