@@ -6,6 +6,9 @@ use ink_e2e::{account_id, AccountKeyring};
 use multiasset::{data::MAX_BATCH_TOKENS, MultiAssetError};
 use openbrush::contracts::psp34::Id;
 
+/// The multi-asset contract's events, as they appear in `ContractEmitted`.
+type ContractEvent = <multiasset::MultiAsset as ink::reflect::ContractEventBase>::Type;
+
 /// A parachain block's limits, which one batch must stay within.
 const BLOCK_REF_TIME: u64 = 500_000_000_000;
 const BLOCK_PROOF_SIZE: u64 = 5 * 1024 * 1024;
@@ -46,16 +49,29 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
         weight.ref_time() <= BLOCK_REF_TIME && weight.proof_size() <= BLOCK_PROOF_SIZE,
         "{MAX_BATCH_TOKENS} tokens need {weight:?}, more than a block"
     );
-    let emitted = result
+    // pallet-contracts' `ContractEmitted { contract: AccountId32, data: Vec<u8> }`; `data` is
+    // the contract's event enum, as an indexer decodes it.
+    let emitted: Vec<ContractEvent> = result
         .events
         .iter()
-        .filter(|event| {
-            event.as_ref().is_ok_and(|e| {
-                e.pallet_name() == "Contracts" && e.variant_name() == "ContractEmitted"
-            })
+        .filter_map(Result::ok)
+        .filter(|e| e.pallet_name() == "Contracts" && e.variant_name() == "ContractEmitted")
+        .map(|e| {
+            let data = <Vec<u8> as scale::Decode>::decode(&mut &e.field_bytes()[32..])
+                .expect("ContractEmitted data");
+            <ContractEvent as scale::Decode>::decode(&mut &data[..]).expect("a multiasset event")
         })
-        .count();
-    assert_eq!(emitted, 1);
+        .collect();
+    match &emitted[..] {
+        [ContractEvent::AssetProposedToMany(event)] => {
+            assert_eq!(event.token_ids, tokens);
+            assert_eq!((event.asset_id, event.proposer), (1, charlie));
+        }
+        other => panic!(
+            "expected one AssetProposedToMany event, got {} events",
+            other.len()
+        ),
+    }
     assert_eq!(result.return_value(), Ok(()));
     for token in [
         &tokens[0],
