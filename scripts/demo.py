@@ -63,12 +63,12 @@ class Contract:
         self.name, self.address = name, address
         self.bundle = os.path.join(ART, f"{name}.contract")
 
-    def _call(self, signer, message, args, execute):
+    def _call(self, signer, message, args, execute, as_json=True):
         extra = ["--execute", "--skip-confirm"] if execute else []
         return cargo_contract(
             "call", self.bundle, "--contract", self.address, "--message", message,
             *(["--args", *args] if args else []), "--suri", f"//{signer}", *extra,
-            "--output-json",
+            *(["--output-json"] if as_json else []),
         )
 
     def query(self, message, *args, signer="Alice"):
@@ -81,9 +81,7 @@ class Contract:
     def refusal(self, message, *args, signer="Alice"):
         """Dry-runs `message` and returns cargo-contract's text rendering of the answer, which,
         unlike its JSON, names the variant of an error with fields."""
-        out = cargo_contract(
-            "call", self.bundle, "--contract", self.address, "--message", message,
-            *(["--args", *args] if args else []), "--suri", f"//{signer}")
+        out = self._call(signer, message, args, False, as_json=False)
         match = re.search(r"Data\s+(.*)", out)
         if not match:
             raise DemoFailed(f"no result in the dry-run of {message}:\n{out}")
