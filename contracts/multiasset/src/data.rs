@@ -477,8 +477,10 @@ impl MultiAssetData {
             });
         }
 
-        assets.pending.clear();
-        self.store(&token_id, &assets);
+        if count > 0 {
+            assets.pending.clear();
+            self.store(&token_id, &assets);
+        }
         Ok(Vec::from([MultiAssetEvent::AllAssetsRejected {
             token_id,
             count,
