@@ -24,6 +24,10 @@ fi
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$INK_ROOT/scripts/wasm-linker"
 # ink_e2e reads CONTRACTS_NODE when the e2e tests compile.
 export CONTRACTS_NODE="$INK_ROOT/scripts/e2e-node"
+# What the lines above and below set for contract builds only; scripts/setup.sh builds the tools
+# (cargo-contract, the node) without them.
+INK_CONTRACT_BUILD_VARS="RUSTUP_TOOLCHAIN INK_RUST_LLD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER CONTRACTS_NODE CARGO_TARGET_DIR"
+export INK_CONTRACT_BUILD_VARS
 # Build output is kept beside the tools, outside the clone, so that a fresh clone (CI) reuses
 # what earlier builds compiled; cargo's fingerprints still rebuild whatever changed.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$INK_CACHE/target}"

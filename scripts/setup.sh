@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
 # Installs everything the project needs that a fresh machine lacks, and caches the heavy parts
 # outside the clone, keyed by version, so that a second run is quick:
-#   - Rust 1.86.0 (rust-toolchain.toml) with rust-src, rustfmt, clippy and wasm32-unknown-unknown
-#   - cargo-contract 3.2.0            -> $INK_CACHE/cargo-contract-3.2.0/bin/cargo-contract
-#   - substrate-contracts-node 0.42.0 -> $INK_CACHE/contracts-node-0.42.0/bin/substrate-contracts-node
-# Usage: scripts/setup.sh [toolchain|cargo-contract|node|all]   (default: all)
-# See ../shared/TOOLCHAIN.md for why each step is done the way it is.
+#   - Rust $INK_RUST (rust-toolchain.toml) with rust-src, rustfmt, clippy and wasm32-unknown-unknown
+#   - cargo-contract            -> $INK_CACHE/cargo-contract-<version>/bin/cargo-contract
+#   - substrate-contracts-node  -> $INK_CACHE/contracts-node-<version>/bin/substrate-contracts-node
+# Usage: scripts/setup.sh [toolchain|cargo-contract|node|all|preflight]   (default: all)
+# `preflight` proves in seconds, in a throwaway directory, that the tool builds do not inherit
+# the contracts' build environment (the cause of a node build that failed only on machines
+# without the cache). docs/toolchain.md says why each step is done the way it is.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=scripts/env.sh
 source "$here/scripts/env.sh"
 
 step() { printf '\n== setup: %s\n' "$*"; }
+took() { printf '== setup: %s took %dm%02ds\n' "$1" $(($2 / 60)) $(($2 % 60)); }
+
+# The tools are ordinary Rust programs: they must be built without what scripts/env.sh sets up
+# for contract Wasm (the MVP linker wrapper, the contracts' target dir, the toolchain override,
+# the e2e node). substrate-wasm-builder links the node's runtime Wasm with debug info, which the
+# wrapper's --compress-relocations refuses; it then reports "Rust WASM target is not properly
+# installed".
+tool_env() {
+  local unset_args=() var
+  for var in $INK_CONTRACT_BUILD_VARS; do unset_args+=(-u "$var"); done
+  env "${unset_args[@]}" CARGO_TERM_PROGRESS_WHEN="${CARGO_TERM_PROGRESS_WHEN:-auto}" "$@"
+}
 
 toolchain() {
   if rustup run "$INK_RUST" rustc --version >/dev/null 2>&1 &&
@@ -21,22 +35,25 @@ toolchain() {
     return 0
   fi
   step "installing Rust $INK_RUST (about a minute)"
+  local start=$SECONDS
   rustup toolchain install "$INK_RUST" --profile minimal \
     --component rust-src,rustfmt,clippy --target wasm32-unknown-unknown
+  took "Rust $INK_RUST" $((SECONDS - start))
 }
 
 cargo_contract() {
   if [ -x "$CARGO_CONTRACT" ]; then return 0; fi
   toolchain
-  step "building cargo-contract $INK_CARGO_CONTRACT_VERSION (about 15 min, once; cached in $INK_CACHE)"
-  local tmp="$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION.tmp"
+  step "building cargo-contract $INK_CARGO_CONTRACT_VERSION (about 10 min, once; cached in $INK_CACHE)"
+  local start=$SECONDS tmp="$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION.tmp"
   rm -rf "$tmp"
-  (cd / && cargo "+$INK_RUST" install cargo-contract --version "$INK_CARGO_CONTRACT_VERSION" \
-      --locked --root "$tmp")
+  (cd / && tool_env cargo "+$INK_RUST" install cargo-contract \
+      --version "$INK_CARGO_CONTRACT_VERSION" --locked --root "$tmp")
   rm -rf "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION"
   mv "$tmp" "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION"
   rm -f "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/.crates.toml" \
         "$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/.crates2.json"
+  took "cargo-contract" $((SECONDS - start))
 }
 
 apt_deps() {
@@ -51,33 +68,86 @@ apt_deps() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
+# Unpacks the node's published crate (with its Cargo.lock) into $1 through cargo itself, so that
+# the user's cargo configuration (mirrors, source replacement, proxies) is honoured. `cargo info`
+# downloads and unpacks the one crate without resolving its dependency tree (a fresh resolution of
+# that tree fails on yanked crates; the crate's own lockfile is what builds).
+node_source() {
+  local dest="$1" v="$INK_NODE_VERSION" cargo_home="${CARGO_HOME:-$HOME/.cargo}" found=""
+  (cd / && tool_env cargo "+$INK_RUST" info "contracts-node@$v" >/dev/null)
+  for d in "$cargo_home"/registry/src/*/"contracts-node-$v"; do
+    [ -f "$d/Cargo.lock" ] && found="$d"
+  done
+  if [ -z "$found" ]; then
+    local crate
+    for crate in "$cargo_home"/registry/cache/*/"contracts-node-$v.crate"; do
+      [ -f "$crate" ] || continue
+      mkdir -p "$dest.unpack" && tar -xzf "$crate" -C "$dest.unpack" && found="$dest.unpack/contracts-node-$v"
+    done
+  fi
+  [ -n "$found" ] || { echo "cargo did not unpack contracts-node $v" >&2; return 1; }
+  rm -rf "$dest"
+  cp -r "$found" "$dest"
+  rm -rf "$dest.unpack"
+}
+
+# Environment of the node build. The runtime Wasm builds must use the crate's lockfile (the
+# workspace hint) and the pinned toolchain (sp-io's panic handler). Only `--dev` is used here, so
+# the runtime Wasm of the parachain mode and of the relay chain it embeds (rococo) is not built:
+# that mode then refuses to start ("wasm not available"), the dev chain is unaffected.
+node_env() {
+  local srcdir="$1"; shift
+  tool_env WASM_BUILD_WORKSPACE_HINT="$srcdir" WASM_BUILD_TOOLCHAIN="$INK_RUST" \
+    SKIP_ROCOCO_RUNTIME_WASM_BUILD=1 SKIP_CONTRACTS_PARACHAIN_RUNTIME_WASM_BUILD=1 "$@"
+}
+
 node() {
   if [ -x "$CONTRACTS_NODE_BIN" ]; then return 0; fi
   toolchain
   apt_deps
-  local v="$INK_NODE_VERSION" src="$INK_CACHE/contracts-node-$INK_NODE_VERSION.src"
-  step "building substrate-contracts-node $v from the published crate (about 70 min, once; cached in $INK_CACHE)"
-  mkdir -p "$src"
-  if [ ! -f "$src/contracts-node-$v/Cargo.lock" ]; then
-    # The crate's download address comes from the registry's own config (its `dl` field).
-    local dl
-    dl="$(curl -fsS https://index.crates.io/config.json | python3 -c 'import json,sys; print(json.load(sys.stdin)["dl"])')"
-    case "$dl" in
-      *"{crate}"*|*"{version}"*) url="${dl//\{crate\}/contracts-node}"; url="${url//\{version\}/$v}" ;;
-      *) url="$dl/contracts-node/$v/download" ;;
-    esac
-    curl -fsSL "$url" -o "$src/contracts-node-$v.crate"
-    tar -xzf "$src/contracts-node-$v.crate" -C "$src"
-  fi
-  # Plain `cargo install` fails: the runtime Wasm builds ignore the crate's lockfile unless the
-  # workspace hint points at it, and sp-io's panic handler needs the pinned toolchain there.
-  (cd "$src/contracts-node-$v" &&
-     WASM_BUILD_WORKSPACE_HINT="$src/contracts-node-$v" WASM_BUILD_TOOLCHAIN="$INK_RUST" \
-     CARGO_TARGET_DIR="$src/target" cargo +stable build --release --locked)
+  preflight
+  local v="$INK_NODE_VERSION" start=$SECONDS
+  local work="$INK_CACHE/contracts-node-$v.build"
+  step "building substrate-contracts-node $v from its published crate (about 45 min, once; cached in $INK_CACHE)"
+  node_source "$work/src"
+  (cd "$work/src" && node_env "$work/src" CARGO_TARGET_DIR="$work/target" \
+     cargo +stable build --release --locked)
   mkdir -p "$(dirname "$CONTRACTS_NODE_BIN")"
-  cp "$src/target/release/substrate-contracts-node" "$CONTRACTS_NODE_BIN.tmp"
+  cp "$work/target/release/substrate-contracts-node" "$CONTRACTS_NODE_BIN.tmp"
   mv "$CONTRACTS_NODE_BIN.tmp" "$CONTRACTS_NODE_BIN"
-  rm -rf "$src/target"   # 10+ GB of build products; the binary is what is kept
+  rm -rf "$work"   # 10+ GB of build products; the binary is what is kept
+  took "substrate-contracts-node" $((SECONDS - start))
+}
+
+# Builds, with exactly the environment the node build gets, a throwaway crate for wasm32 with
+# debug info, as substrate-wasm-builder's own check does. Fails if anything of the contracts'
+# build environment leaks into the tool builds.
+preflight() {
+  toolchain
+  local dir
+  dir="$(mktemp -d -t ink-setup-preflight.XXXXXX)"
+  mkdir -p "$dir/src"
+  cat >"$dir/Cargo.toml" <<'TOML'
+[package]
+name = "setup-preflight"
+version = "0.0.0"
+edition = "2021"
+[lib]
+crate-type = ["cdylib"]
+[profile.release]
+debug = true
+[workspace]
+TOML
+  echo '#[no_mangle] pub extern "C" fn preflight() -> u32 { 42 }' >"$dir/src/lib.rs"
+  local status=0
+  (cd "$dir" && node_env "$dir" CARGO_TARGET_DIR="$dir/target" \
+     cargo "+$INK_RUST" build --quiet --release --target wasm32-unknown-unknown) || status=$?
+  rm -rf "$dir"
+  if [ "$status" -ne 0 ]; then
+    echo "setup preflight: a debug-info Wasm build fails in the tool build environment" >&2
+    return 1
+  fi
+  echo "setup preflight: tool builds see a clean environment"
 }
 
 mkdir -p "$INK_CACHE"
@@ -85,6 +155,7 @@ case "${1:-all}" in
   toolchain) toolchain ;;
   cargo-contract) cargo_contract ;;
   node) node ;;
+  preflight) preflight ;;
   all) toolchain; cargo_contract; node ;;
-  *) echo "usage: $0 [toolchain|cargo-contract|node|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [toolchain|cargo-contract|node|all|preflight]" >&2; exit 2 ;;
 esac

@@ -59,7 +59,8 @@ e2e() {
 
 what="${1:-all}"
 case "$what" in
-  all) step "setup" bash scripts/setup.sh all
+  all) step "setup preflight" bash scripts/setup.sh preflight
+       step "setup" bash scripts/setup.sh all
        step "fmt --check" fmt_check
        step "clippy -D warnings" clippy
        step "unit tests" unit
