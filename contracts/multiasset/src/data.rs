@@ -6,8 +6,8 @@
 //! Storage (ink! `Mapping`s, one cell per key):
 //! - `entries[asset_id] = AssetEntry` — the catalog, immutable once written;
 //! - `tokens[token] = TokenAssets { pending, active, next_priority }` — everything one token
-//!   holds, in **one cell**, bounded by the caps: at most [`MAX_PENDING`] pending proposals
-//!   (17 bytes each) and [`MAX_ACTIVE`] active assets (16 bytes each), 3.2 KiB at most.
+//!   holds, in **one cell**, bounded by the caps: at most [`MAX_PENDING`](crate::limits::MAX_PENDING) pending proposals
+//!   (17 bytes each) and [`MAX_ACTIVE`](crate::limits::MAX_ACTIVE) active assets (16 bytes each), 3.2 KiB at most.
 //!   A token that holds nothing has no cell (the last reject frees it and refunds its deposit).
 //!
 //! Why one bounded cell per token and not index maps: on pallet-contracts every storage access
@@ -24,39 +24,15 @@
 //! appended and removed by swap-remove (the last one takes the removed one's place); active
 //! assets are appended, or a replacement overwrites the old asset in place.
 
-use crate::{errors::MultiAssetError, events::MultiAssetEvent};
-use ink::{
-    prelude::{string::String, vec::Vec},
-    storage::Mapping,
+use crate::{
+    catalog::AssetEntry,
+    errors::MultiAssetError,
+    events::MultiAssetEvent,
+    limits::{MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_PAGE},
+    token::{ensure_token_id, ActiveAsset, PendingAsset, TokenAssets},
 };
+use ink::{prelude::vec::Vec, storage::Mapping};
 use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
-
-/// The most pending assets a token holds (ERC-5773's cap).
-pub const MAX_PENDING: u32 = 128;
-/// The most active assets a token holds.
-pub const MAX_ACTIVE: u32 = 64;
-/// The longest catalog uri, in bytes.
-pub const MAX_URI_LEN: usize = 512;
-/// The most catalog entries one `add_asset_entries` call adds.
-pub const MAX_ENTRIES_PER_CALL: usize = 16;
-/// The most tokens one `propose_asset_to_many` call names: what fits a parachain block (5 MiB
-/// of proof) on pallet-contracts' default weights when the tokens hold few assets (see
-/// `docs/benchmarks.md`).
-pub const MAX_BATCH_TOKENS: usize = 240;
-/// The most pending and active assets the tokens of one `propose_asset_to_many` call may hold
-/// together. A batch keeps every token's cell in memory between its checks and its writes, and a
-/// contract has 1 MiB of memory that it never frees: this bounds that use to about 400 KiB
-/// (24 bytes per decoded pending asset, 24 more when its list grows by one).
-pub const MAX_BATCH_HELD: u32 = 8192;
-/// The most entries one `token_assets` page returns.
-pub const MAX_PAGE: u32 = 16;
-/// The longest token id this contract stores, SCALE-encoded, in bytes: a token's storage key
-/// (4-byte root key + id) must fit pallet-contracts' `MaxStorageKeyLen` of 128 bytes, or the
-/// host traps.
-pub const MAX_TOKEN_ID_LEN: usize = 124;
-/// The most bytes the SCALE-encoded token ids of one `propose_asset_to_many` call take: the
-/// batch's event carries them and must fit ink!'s 16 KiB buffer.
-pub const MAX_BATCH_ID_BYTES: usize = 8192;
 
 /// What the state machine needs to know from outside: the collection (issuer, token owners,
 /// approvals) and the proposer registry. On chain each is a cross-contract call.
@@ -76,17 +52,6 @@ pub trait Authority {
     ) -> Result<bool, MultiAssetError>;
 }
 
-/// A catalog entry: where the content is, and the sha256 of the content if known.
-#[derive(Debug, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
-pub struct AssetEntry {
-    pub uri: String,
-    pub content_hash: Option<ContentHash>,
-}
-
 /// An active asset of a token as a wallet renders it.
 #[derive(Debug, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
 #[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
@@ -97,201 +62,18 @@ pub struct TokenAsset {
     pub content_hash: Option<ContentHash>,
 }
 
-/// A pending proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
-pub struct PendingAsset {
-    pub asset_id: AssetId,
-    pub replaces: Option<AssetId>,
-}
-
-/// An accepted asset with its priority (lower renders first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
-pub struct ActiveAsset {
-    pub asset_id: AssetId,
-    pub priority: u64,
-}
-
-/// Everything one token holds: one storage cell, bounded by [`MAX_PENDING`] and [`MAX_ACTIVE`].
-#[derive(Debug, Default, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
-pub struct TokenAssets {
-    /// Pending proposals in ERC-5773 order: appended, removed by swap-remove.
-    pub pending: Vec<PendingAsset>,
-    /// Active assets in position order: appended, or overwritten in place by a replacement.
-    pub active: Vec<ActiveAsset>,
-    /// The priority the next appended active asset gets: the number of active assets until the
-    /// owner sets priorities, then one more than the largest priority set.
-    pub next_priority: u64,
-}
-
-impl TokenAssets {
-    fn pending_position(&self, asset_id: AssetId) -> Option<usize> {
-        self.pending.iter().position(|p| p.asset_id == asset_id)
-    }
-
-    fn active_position(&self, asset_id: AssetId) -> Option<usize> {
-        self.active.iter().position(|a| a.asset_id == asset_id)
-    }
-
-    /// Checks that `asset_id` may be proposed to this token (`token_id`).
-    fn check_proposable(&self, token_id: &Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
-        let token_id = || token_id.clone();
-        if self.pending_position(asset_id).is_some() {
-            return Err(MultiAssetError::AssetAlreadyPending {
-                token_id: token_id(),
-            });
-        }
-        if self.active_position(asset_id).is_some() {
-            return Err(MultiAssetError::AssetAlreadyActive {
-                token_id: token_id(),
-            });
-        }
-        if self.pending.len() >= MAX_PENDING as usize {
-            return Err(MultiAssetError::TooManyPendingAssets {
-                token_id: token_id(),
-            });
-        }
-        Ok(())
-    }
-
-    /// The position of the active asset `proposal` replaces, if that asset is still active.
-    fn replacement_target(&self, proposal: &PendingAsset) -> Option<usize> {
-        self.active_position(proposal.replaces?)
-    }
-
-    /// Checks that accepting `proposal` keeps the active cap and returns where it goes: the
-    /// replaced asset's position, or `None` to append.
-    fn check_acceptable(
-        &self,
-        token_id: &Id,
-        proposal: &PendingAsset,
-    ) -> Result<Option<usize>, MultiAssetError> {
-        let target = self.replacement_target(proposal);
-        if target.is_none() && self.active.len() >= MAX_ACTIVE as usize {
-            return Err(MultiAssetError::TooManyActiveAssets {
-                token_id: token_id.clone(),
-            });
-        }
-        Ok(target)
-    }
-
-    /// Makes `asset_id` active in `target`'s place (keeping its priority) or appended with the
-    /// next priority; returns the asset it replaced. The caller checked the active cap.
-    fn activate(&mut self, asset_id: AssetId, target: Option<usize>) -> Option<AssetId> {
-        match target.and_then(|position| self.active.get_mut(position)) {
-            Some(slot) => {
-                let replaced = slot.asset_id;
-                slot.asset_id = asset_id;
-                Some(replaced)
-            }
-            None => {
-                self.active.push(ActiveAsset {
-                    asset_id,
-                    priority: self.next_priority,
-                });
-                self.next_priority = self.next_priority.saturating_add(1);
-                None
-            }
-        }
-    }
-}
-
 /// The catalog and every token's assets.
 #[ink::storage_item]
 #[derive(Default, Debug)]
 pub struct MultiAssetData {
-    total_assets: u64,
-    entries: Mapping<AssetId, AssetEntry>,
+    pub(crate) total_assets: u64,
+    pub(crate) entries: Mapping<AssetId, AssetEntry>,
     tokens: Mapping<Id, TokenAssets>,
 }
 
 type Outcome = Result<Vec<MultiAssetEvent>, MultiAssetError>;
 
 impl MultiAssetData {
-    // ---- catalog -----------------------------------------------------------------------
-
-    /// Adds one catalog entry; returns its id. Caller: the issuer or a live proposer.
-    pub fn add_asset_entry(
-        &mut self,
-        authority: &impl Authority,
-        caller: AccountId,
-        uri: String,
-        content_hash: Option<ContentHash>,
-    ) -> Result<(AssetId, Vec<MultiAssetEvent>), MultiAssetError> {
-        let (ids, events) =
-            self.add_asset_entries(authority, caller, Vec::from([(uri, content_hash)]))?;
-        Ok((ids[0], events))
-    }
-
-    /// Adds up to [`MAX_ENTRIES_PER_CALL`] entries (a mirror set: one file on https, ipfs, ar,
-    /// sia) with consecutive ids. Caller: the issuer or a live proposer.
-    pub fn add_asset_entries(
-        &mut self,
-        authority: &impl Authority,
-        caller: AccountId,
-        entries: Vec<(String, Option<ContentHash>)>,
-    ) -> Result<(Vec<AssetId>, Vec<MultiAssetEvent>), MultiAssetError> {
-        ensure_may_propose(authority, caller)?;
-        if entries.is_empty() {
-            return Err(MultiAssetError::EmptyBatch);
-        }
-        if entries.len() > MAX_ENTRIES_PER_CALL {
-            return Err(MultiAssetError::BatchTooLarge {
-                max: MAX_ENTRIES_PER_CALL as u32,
-            });
-        }
-        for (index, (uri, _)) in entries.iter().enumerate() {
-            let index = index as u32;
-            if uri.is_empty() {
-                return Err(MultiAssetError::EmptyUri { index });
-            }
-            if uri.len() > MAX_URI_LEN {
-                return Err(MultiAssetError::UriTooLong { index });
-            }
-        }
-        let first = self
-            .total_assets
-            .checked_add(1)
-            .filter(|first| first.checked_add(entries.len() as u64 - 1).is_some())
-            .ok_or(MultiAssetError::CatalogFull)?;
-        let mut ids = Vec::with_capacity(entries.len());
-        let mut events = Vec::with_capacity(entries.len());
-        for (asset_id, (uri, content_hash)) in (first..).zip(entries) {
-            let entry = AssetEntry { uri, content_hash };
-            self.entries.insert(asset_id, &entry);
-            ids.push(asset_id);
-            events.push(MultiAssetEvent::AssetEntryAdded {
-                asset_id,
-                uri: entry.uri,
-                content_hash: entry.content_hash,
-                added_by: caller,
-            });
-        }
-        self.total_assets = first + ids.len() as u64 - 1;
-        Ok((ids, events))
-    }
-
-    /// The catalog entry `asset_id`.
-    pub fn asset(&self, asset_id: AssetId) -> Option<AssetEntry> {
-        self.entries.get(asset_id)
-    }
-
-    /// How many catalog entries exist; their ids are `1..=total_assets`.
-    pub fn total_assets(&self) -> u64 {
-        self.total_assets
-    }
-
     // ---- propose -----------------------------------------------------------------------
 
     /// Proposes `asset_id` to `token_id`, to take `replaces`'s place when accepted. Caller: the
@@ -309,14 +91,14 @@ impl MultiAssetData {
         ensure_token_id(&token_id)?;
         self.ensure_entry(asset_id)?;
         let mut assets = self.token(&token_id);
-        assets.check_proposable(&token_id, asset_id)?;
+        assets.ensure_proposable(&token_id, asset_id)?;
         let proposal = PendingAsset { asset_id, replaces };
         if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
             return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
         let owner_proposes = authority.owner_of(&token_id)? == Some(caller);
         let target = if owner_proposes {
-            Some(assets.check_acceptable(&token_id, &proposal)?)
+            Some(assets.ensure_acceptable(&token_id, &proposal)?)
         } else {
             None
         };
@@ -389,7 +171,7 @@ impl MultiAssetData {
                     token_id: token_id.clone(),
                 });
             }
-            assets.check_proposable(token_id, asset_id)?;
+            assets.ensure_proposable(token_id, asset_id)?;
             cells.push(assets);
         }
 
@@ -425,8 +207,8 @@ impl MultiAssetData {
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
         let mut assets = self.token(&token_id);
-        let position = pending_position(&assets, &token_id, asset_id)?;
-        let target = assets.check_acceptable(&token_id, &assets.pending[position])?;
+        let position = assets.ensure_pending(&token_id, asset_id)?;
+        let target = assets.ensure_acceptable(&token_id, &assets.pending[position])?;
 
         assets.pending.swap_remove(position);
         let replaced = assets.activate(asset_id, target);
@@ -448,7 +230,7 @@ impl MultiAssetData {
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
         let mut assets = self.token(&token_id);
-        let position = pending_position(&assets, &token_id, asset_id)?;
+        let position = assets.ensure_pending(&token_id, asset_id)?;
 
         assets.pending.swap_remove(position);
         self.store(&token_id, &assets);
@@ -614,28 +396,10 @@ impl MultiAssetData {
             self.tokens.insert(token_id, assets);
         }
     }
-
-    fn ensure_entry(&self, asset_id: AssetId) -> Result<(), MultiAssetError> {
-        if asset_id == 0 || asset_id > self.total_assets {
-            return Err(MultiAssetError::AssetNotFound { asset_id });
-        }
-        Ok(())
-    }
 }
 
-fn pending_position(
-    assets: &TokenAssets,
-    token_id: &Id,
-    asset_id: AssetId,
-) -> Result<usize, MultiAssetError> {
-    assets
-        .pending_position(asset_id)
-        .ok_or_else(|| MultiAssetError::AssetNotPending {
-            token_id: token_id.clone(),
-        })
-}
-
-fn ensure_may_propose(
+/// Returns `NotIssuerOrProposer` unless `caller` is the issuer or a live proposer.
+pub(crate) fn ensure_may_propose(
     authority: &impl Authority,
     caller: AccountId,
 ) -> Result<(), MultiAssetError> {
@@ -644,15 +408,6 @@ fn ensure_may_propose(
     } else {
         Err(MultiAssetError::NotIssuerOrProposer)
     }
-}
-
-fn ensure_token_id(token_id: &Id) -> Result<(), MultiAssetError> {
-    if scale::Encode::encoded_size(token_id) > MAX_TOKEN_ID_LEN {
-        return Err(MultiAssetError::TokenIdTooLong {
-            token_id: token_id.clone(),
-        });
-    }
-    Ok(())
 }
 
 /// Checks the token id, then that `caller` owns `token_id` or is approved for it.

@@ -25,12 +25,12 @@ pub enum MultiAssetError {
     /// Returned if the uri of catalog entry number `index` of the call is empty.
     EmptyUri { index: u32 },
     /// Returned if the uri of catalog entry number `index` of the call is longer than
-    /// [`crate::data::MAX_URI_LEN`] bytes.
+    /// [`crate::limits::MAX_URI_LEN`] bytes.
     UriTooLong { index: u32 },
     /// Returned if a batch (catalog entries or token ids) is empty.
     EmptyBatch,
-    /// Returned if a batch is longer than its cap ([`crate::data::MAX_ENTRIES_PER_CALL`] entries,
-    /// [`crate::data::MAX_BATCH_TOKENS`] tokens); `max` is that cap.
+    /// Returned if a batch is longer than its cap ([`crate::limits::MAX_ENTRIES_PER_CALL`] entries,
+    /// [`crate::limits::MAX_BATCH_TOKENS`] tokens); `max` is that cap.
     BatchTooLarge { max: u32 },
     /// Returned if a batch names the same token twice.
     DuplicateToken { token_id: Id },
@@ -40,9 +40,9 @@ pub enum MultiAssetError {
     AssetAlreadyActive { token_id: Id },
     /// Returned if a proposal's `replaces` asset is not active on the token.
     ReplacedAssetNotActive { token_id: Id },
-    /// Returned if the token already has [`crate::data::MAX_PENDING`] pending assets.
+    /// Returned if the token already has [`crate::limits::MAX_PENDING`] pending assets.
     TooManyPendingAssets { token_id: Id },
-    /// Returned if accepting would give the token more than [`crate::data::MAX_ACTIVE`] active
+    /// Returned if accepting would give the token more than [`crate::limits::MAX_ACTIVE`] active
     /// assets (a replacement never does).
     TooManyActiveAssets { token_id: Id },
     /// Returned if accept / reject names an asset that is not pending on the token.
@@ -54,19 +54,19 @@ pub enum MultiAssetError {
     BadPriorityListLength { token_id: Id, expected: u32 },
     /// Returned if a priority list has the same value twice.
     DuplicatePriority { token_id: Id },
-    /// Returned if a page `limit` is larger than [`crate::data::MAX_PAGE`].
+    /// Returned if a page `limit` is larger than [`crate::limits::MAX_PAGE`].
     LimitTooLarge,
     /// Returned if the catalog has used up every asset id (2^64 - 1 entries).
     CatalogFull,
     /// Returned by `propose_asset_to_many` if the tokens of the batch, up to and including
-    /// `token_id`, hold more than [`crate::data::MAX_BATCH_HELD`] pending and active assets
+    /// `token_id`, hold more than [`crate::limits::MAX_BATCH_HELD`] pending and active assets
     /// together (the batch would exhaust the contract's memory): split the batch.
     BatchHoldsTooMuch { token_id: Id },
-    /// Returned if a token id takes more than [`crate::data::MAX_TOKEN_ID_LEN`] (124) bytes
+    /// Returned if a token id takes more than [`crate::limits::MAX_TOKEN_ID_LEN`] (124) bytes
     /// SCALE-encoded: too long to be part of a storage key.
     TokenIdTooLong { token_id: Id },
     /// Returned if the token ids of a batch take more than `max_bytes`
-    /// ([`crate::data::MAX_BATCH_ID_BYTES`]) SCALE-encoded: the batch's event must fit ink!'s
+    /// ([`crate::limits::MAX_BATCH_ID_BYTES`]) SCALE-encoded: the batch's event must fit ink!'s
     /// buffer.
     TokenIdsTooLong { max_bytes: u32 },
 }

@@ -11,7 +11,7 @@
 //! Invariants:
 //! - Catalog ids start at 1 (0 is never an asset); entries are immutable; a uri is 1..=512 bytes.
 //! - An asset is never both pending and active on a token; a token has at most
-//!   [`data::MAX_PENDING`] (128) pending and [`data::MAX_ACTIVE`] (64) active assets, and as many
+//!   [`limits::MAX_PENDING`] (128) pending and [`limits::MAX_ACTIVE`] (64) active assets, and as many
 //!   priorities as active assets.
 //! - A proposal's `replaces` must be active when proposed. On accept the new asset takes the old
 //!   one's position and priority and the old one leaves the token (it may be proposed again);
@@ -32,30 +32,35 @@
 //!   token. `propose_asset` makes one call to the collection to learn whether the proposer owns
 //!   the token (then it is accepted at once); `propose_asset_to_many` makes none per token, only
 //!   one read and one write of each token's cell, and emits one `AssetProposedToMany` event for
-//!   the whole batch, so up to [`data::MAX_BATCH_TOKENS`] (240) tokens fit a parachain block; its
+//!   the whole batch, so up to [`limits::MAX_BATCH_TOKENS`] (240) tokens fit a parachain block; its
 //!   proposals are always left pending. Both check the same rules per token (entry exists, not
 //!   pending or active, pending cap).
-//! - A token id takes at most [`data::MAX_TOKEN_ID_LEN`] (124) bytes SCALE-encoded (a storage key
+//! - A token id takes at most [`limits::MAX_TOKEN_ID_LEN`] (124) bytes SCALE-encoded (a storage key
 //!   must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and hold
 //!   nothing in queries, instead of trapping. One batch's ids take at most 8 KiB (its event).
 //! - Every message checks caller and arguments before it writes; a failed message changes
 //!   nothing; every change emits an event.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+pub mod catalog;
 pub mod data;
 pub mod errors;
 pub mod events;
+pub mod limits;
+pub mod token;
 
 #[cfg(test)]
 mod tests;
 
-pub use data::{AssetEntry, TokenAsset};
+pub use catalog::AssetEntry;
+pub use data::TokenAsset;
 pub use errors::MultiAssetError;
 
 #[ink::contract]
 mod multi_asset {
     use crate::{
-        data::{AssetEntry, Authority, MultiAssetData, TokenAsset},
+        catalog::AssetEntry,
+        data::{Authority, MultiAssetData, TokenAsset},
         errors::MultiAssetError,
         events::MultiAssetEvent,
     };
@@ -63,7 +68,9 @@ mod multi_asset {
         codegen::TraitCallBuilder,
         prelude::{string::String, vec::Vec},
     };
-    use multiasset_traits::{AssetId, ContentHash, Id, Ownable, ProposerRegistry, PSP34};
+    use multiasset_traits::{
+        answer_or, AssetId, ContentHash, Id, Ownable, ProposerRegistry, PSP34,
+    };
 
     /// A catalog entry was added.
     #[ink(event)]
@@ -151,30 +158,29 @@ mod multi_asset {
     impl Authority for Peers {
         fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError> {
             let collection: ink::contract_ref!(Ownable) = self.collection.into();
-            match collection.call().owner().try_invoke() {
-                Ok(Ok(owner)) => Ok(owner),
-                _ => Err(MultiAssetError::CollectionCallFailed),
-            }
+            answer_or(
+                collection.call().owner().try_invoke(),
+                MultiAssetError::CollectionCallFailed,
+            )
         }
 
         fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError> {
             let registry: ink::contract_ref!(ProposerRegistry) = self.registry.into();
-            match registry
-                .call()
-                .is_proposer(self.collection, account)
-                .try_invoke()
-            {
-                Ok(Ok(answer)) => Ok(answer),
-                _ => Err(MultiAssetError::RegistryCallFailed),
-            }
+            answer_or(
+                registry
+                    .call()
+                    .is_proposer(self.collection, account)
+                    .try_invoke(),
+                MultiAssetError::RegistryCallFailed,
+            )
         }
 
         fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError> {
             let collection: ink::contract_ref!(PSP34) = self.collection.into();
-            match collection.call().owner_of(token_id.clone()).try_invoke() {
-                Ok(Ok(owner)) => Ok(owner),
-                _ => Err(MultiAssetError::CollectionCallFailed),
-            }
+            answer_or(
+                collection.call().owner_of(token_id.clone()).try_invoke(),
+                MultiAssetError::CollectionCallFailed,
+            )
         }
 
         fn is_approved(
@@ -184,14 +190,13 @@ mod multi_asset {
             token_id: &Id,
         ) -> Result<bool, MultiAssetError> {
             let collection: ink::contract_ref!(PSP34) = self.collection.into();
-            match collection
-                .call()
-                .allowance(owner, operator, Some(token_id.clone()))
-                .try_invoke()
-            {
-                Ok(Ok(approved)) => Ok(approved),
-                _ => Err(MultiAssetError::CollectionCallFailed),
-            }
+            answer_or(
+                collection
+                    .call()
+                    .allowance(owner, operator, Some(token_id.clone()))
+                    .try_invoke(),
+                MultiAssetError::CollectionCallFailed,
+            )
         }
     }
 

@@ -3,12 +3,13 @@
 //! test of random operation sequences against a simple model.
 
 use crate::{
-    data::{
-        Authority, MultiAssetData, TokenAsset, MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES,
-        MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL, MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
-    },
+    data::{Authority, MultiAssetData, TokenAsset},
     errors::MultiAssetError,
     events::MultiAssetEvent,
+    limits::{
+        MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL,
+        MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
+    },
 };
 use ink::primitives::AccountId;
 use multiasset_traits::{AssetId, Id};

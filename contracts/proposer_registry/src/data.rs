@@ -1,5 +1,5 @@
 //! The registry's state machine, free of any chain: every method takes the caller (and the
-//! current time where expiry matters) explicitly, and asks an [`IssuerOf`] who a collection's
+//! current time where expiry matters) explicitly, and asks an [`Authority`] who a collection's
 //! issuer is, so that it is unit-tested without a node.
 //!
 //! Storage layout, O(1) cells per grant / revoke / check whatever the number of proposers:
@@ -17,7 +17,7 @@ pub const MAX_PAGE: u32 = 100;
 pub const MAX_PROPOSERS: u32 = 1_000;
 
 /// Who a collection's issuer is right now: the collection's `Ownable::owner()` on chain.
-pub trait IssuerOf {
+pub trait Authority {
     /// The issuer of `collection`, `None` if it renounced ownership.
     ///
     /// Returns [`RegistryError::CollectionCallFailed`] if the collection cannot be asked.
@@ -68,14 +68,14 @@ impl RegistryData {
     /// Caller: the collection's issuer.
     pub fn grant_proposer(
         &mut self,
-        issuers: &impl IssuerOf,
+        authority: &impl Authority,
         caller: AccountId,
         now: Timestamp,
         collection: AccountId,
         proposer: AccountId,
         expires_at: Option<Timestamp>,
     ) -> Result<Vec<RegistryEvent>, RegistryError> {
-        ensure_issuer(issuers, caller, collection)?;
+        ensure_issuer(authority, caller, collection)?;
         if expires_at.is_some_and(|end| end <= now) {
             return Err(RegistryError::ExpiryInPast);
         }
@@ -108,12 +108,12 @@ impl RegistryData {
     /// Takes `proposer`'s right to propose to `collection` away. Caller: the collection's issuer.
     pub fn revoke_proposer(
         &mut self,
-        issuers: &impl IssuerOf,
+        authority: &impl Authority,
         caller: AccountId,
         collection: AccountId,
         proposer: AccountId,
     ) -> Result<Vec<RegistryEvent>, RegistryError> {
-        ensure_issuer(issuers, caller, collection)?;
+        ensure_issuer(authority, caller, collection)?;
         self.remove_grant(collection, proposer)?;
         Ok(Vec::from([RegistryEvent::ProposerRevoked {
             collection,
@@ -214,11 +214,11 @@ impl RegistryData {
 }
 
 fn ensure_issuer(
-    issuers: &impl IssuerOf,
+    authority: &impl Authority,
     caller: AccountId,
     collection: AccountId,
 ) -> Result<(), RegistryError> {
-    match issuers.issuer_of(collection)? {
+    match authority.issuer_of(collection)? {
         Some(issuer) if issuer == caller => Ok(()),
         _ => Err(RegistryError::NotIssuer),
     }

@@ -28,12 +28,12 @@ pub use errors::RegistryError;
 #[ink::contract]
 mod registry {
     use crate::{
-        data::{IssuerOf, ProposerInfo, RegistryData},
+        data::{Authority, ProposerInfo, RegistryData},
         errors::RegistryError,
         events::RegistryEvent,
     };
     use ink::{codegen::TraitCallBuilder, prelude::vec::Vec};
-    use multiasset_traits::Ownable;
+    use multiasset_traits::{answer_or, Ownable};
 
     /// `proposer` may propose assets to `collection` until `expires_at` (`None`: no end).
     #[ink(event)]
@@ -70,16 +70,17 @@ mod registry {
         data: RegistryData,
     }
 
-    /// Asks the collection contract itself who its owner is.
-    struct CollectionOwners;
+    /// The peers, asked through cross-contract calls: each collection contract itself says who
+    /// its owner is.
+    struct Peers;
 
-    impl IssuerOf for CollectionOwners {
+    impl Authority for Peers {
         fn issuer_of(&self, collection: AccountId) -> Result<Option<AccountId>, RegistryError> {
             let collection: ink::contract_ref!(Ownable) = collection.into();
-            match collection.call().owner().try_invoke() {
-                Ok(Ok(owner)) => Ok(owner),
-                _ => Err(RegistryError::CollectionCallFailed),
-            }
+            answer_or(
+                collection.call().owner().try_invoke(),
+                RegistryError::CollectionCallFailed,
+            )
         }
     }
 
@@ -101,14 +102,9 @@ mod registry {
             expires_at: Option<Timestamp>,
         ) -> Result<(), RegistryError> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let events = self.data.grant_proposer(
-                &CollectionOwners,
-                caller,
-                now,
-                collection,
-                proposer,
-                expires_at,
-            )?;
+            let events = self
+                .data
+                .grant_proposer(&Peers, caller, now, collection, proposer, expires_at)?;
             self.emit(events);
             Ok(())
         }
@@ -121,9 +117,9 @@ mod registry {
             proposer: AccountId,
         ) -> Result<(), RegistryError> {
             let caller = self.env().caller();
-            let events =
-                self.data
-                    .revoke_proposer(&CollectionOwners, caller, collection, proposer)?;
+            let events = self
+                .data
+                .revoke_proposer(&Peers, caller, collection, proposer)?;
             self.emit(events);
             Ok(())
         }

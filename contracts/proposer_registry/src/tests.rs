@@ -2,7 +2,7 @@
 //! ownership transfer, proposer, expired proposer, revoked proposer, stranger}.
 
 use crate::{
-    data::{IssuerOf, ProposerInfo, RegistryData, MAX_PAGE, MAX_PROPOSERS},
+    data::{Authority, ProposerInfo, RegistryData, MAX_PAGE, MAX_PROPOSERS},
     errors::RegistryError,
     events::RegistryEvent,
 };
@@ -43,9 +43,9 @@ fn empty() -> RegistryData {
 }
 
 /// The collections' owners, as the collection contracts would answer.
-struct Owners(BTreeMap<AccountId, Option<AccountId>>);
+struct World(BTreeMap<AccountId, Option<AccountId>>);
 
-impl IssuerOf for Owners {
+impl Authority for World {
     fn issuer_of(&self, collection: AccountId) -> Result<Option<AccountId>, RegistryError> {
         self.0
             .get(&collection)
@@ -54,13 +54,13 @@ impl IssuerOf for Owners {
     }
 }
 
-fn owned_by(owner: AccountId) -> Owners {
-    Owners(BTreeMap::from([(collection(), Some(owner))]))
+fn owned_by(owner: AccountId) -> World {
+    World(BTreeMap::from([(collection(), Some(owner))]))
 }
 
 /// former_issuer() granted proposer() (no expiry), expired() (expired at EXPIRED_AT) and revoked()
 /// (then revoked it), then transferred the collection to issuer(). The clock stands at NOW.
-fn world() -> (RegistryData, Owners) {
+fn world() -> (RegistryData, World) {
     let mut data = empty();
     let before = owned_by(former_issuer());
     let t0 = 1_000;
@@ -208,7 +208,7 @@ fn grant_on_an_address_that_is_not_a_collection_fails() {
 #[test]
 fn grant_on_a_collection_whose_ownership_was_renounced_fails() {
     let (mut data, _) = world();
-    let renounced = Owners(BTreeMap::from([(collection(), None)]));
+    let renounced = World(BTreeMap::from([(collection(), None)]));
     assert_eq!(
         data.grant_proposer(&renounced, issuer(), NOW, collection(), stranger(), None),
         Err(RegistryError::NotIssuer)

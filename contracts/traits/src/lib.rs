@@ -45,3 +45,17 @@ pub trait ProposerRegistry {
     #[ink(message)]
     fn is_proposer(&self, collection: AccountId, account: AccountId) -> bool;
 }
+
+/// The answer of a cross-contract call made with `try_invoke()`, or `error` if the call failed:
+/// the callee trapped or reverted, or it does not implement the message (a wrong address).
+/// Every peer call of the suite goes through this, so that a failed call is a typed error of
+/// the caller and never a trap.
+pub fn answer_or<T, E>(
+    call: Result<ink::MessageResult<T>, ink::env::Error>,
+    error: E,
+) -> Result<T, E> {
+    match call {
+        Ok(Ok(answer)) => Ok(answer),
+        _ => Err(error),
+    }
+}

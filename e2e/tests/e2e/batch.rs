@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use ink_e2e::{account_id, AccountKeyring};
-use multiasset::{data::MAX_BATCH_TOKENS, MultiAssetError};
+use multiasset::{limits::MAX_BATCH_TOKENS, MultiAssetError};
 use openbrush::contracts::psp34::Id;
 
 /// The multi-asset contract's events, as they appear in `ContractEmitted`.

@@ -4,8 +4,9 @@
 
 use super::{empty, issuer, owner, stranger, world, World};
 use crate::{
-    data::{MultiAssetData, MAX_ACTIVE, MAX_PENDING},
+    data::MultiAssetData,
     errors::MultiAssetError,
+    limits::{MAX_ACTIVE, MAX_PENDING},
 };
 use multiasset_traits::{AssetId, Id};
 use proptest::prelude::*;

@@ -1,0 +1,29 @@
+//! Every cap of the multi-asset contract, in one place: the code, the errors' docs, the README
+//! and the benchmarks refer to these constants, never to their values.
+
+/// The most pending assets a token holds (ERC-5773's cap).
+pub const MAX_PENDING: u32 = 128;
+/// The most active assets a token holds.
+pub const MAX_ACTIVE: u32 = 64;
+/// The longest catalog uri, in bytes.
+pub const MAX_URI_LEN: usize = 512;
+/// The most catalog entries one `add_asset_entries` call adds.
+pub const MAX_ENTRIES_PER_CALL: usize = 16;
+/// The most tokens one `propose_asset_to_many` call names: what fits a parachain block (5 MiB
+/// of proof) on pallet-contracts' default weights when the tokens hold few assets (see
+/// `docs/benchmarks.md`).
+pub const MAX_BATCH_TOKENS: usize = 240;
+/// The most pending and active assets the tokens of one `propose_asset_to_many` call may hold
+/// together. A batch keeps every token's cell in memory between its checks and its writes, and a
+/// contract has 1 MiB of memory that it never frees: this bounds that use to about 400 KiB
+/// (24 bytes per decoded pending asset, 24 more when its list grows by one).
+pub const MAX_BATCH_HELD: u32 = 8192;
+/// The most entries one `token_assets` page returns.
+pub const MAX_PAGE: u32 = 16;
+/// The longest token id this contract stores, SCALE-encoded, in bytes: a token's storage key
+/// (4-byte root key + id) must fit pallet-contracts' `MaxStorageKeyLen` of 128 bytes, or the
+/// host traps.
+pub const MAX_TOKEN_ID_LEN: usize = 124;
+/// The most bytes the SCALE-encoded token ids of one `propose_asset_to_many` call take: the
+/// batch's event carries them and must fit ink!'s 16 KiB buffer.
+pub const MAX_BATCH_ID_BYTES: usize = 8192;

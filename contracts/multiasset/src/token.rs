@@ -1,0 +1,147 @@
+//! One token's assets: a single storage cell holding its pending proposals and active assets,
+//! with the positions and guards every message on a token goes through.
+
+use crate::{
+    errors::MultiAssetError,
+    limits::{MAX_ACTIVE, MAX_PENDING, MAX_TOKEN_ID_LEN},
+};
+use ink::prelude::vec::Vec;
+use multiasset_traits::{AssetId, Id};
+
+/// A pending proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(
+    feature = "std",
+    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
+)]
+pub struct PendingAsset {
+    pub asset_id: AssetId,
+    pub replaces: Option<AssetId>,
+}
+
+/// An accepted asset with its priority (lower renders first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(
+    feature = "std",
+    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
+)]
+pub struct ActiveAsset {
+    pub asset_id: AssetId,
+    pub priority: u64,
+}
+
+/// Everything one token holds: one storage cell, bounded by [`MAX_PENDING`] and [`MAX_ACTIVE`].
+#[derive(Debug, Default, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(
+    feature = "std",
+    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
+)]
+pub struct TokenAssets {
+    /// Pending proposals in ERC-5773 order: appended, removed by swap-remove.
+    pub pending: Vec<PendingAsset>,
+    /// Active assets in position order: appended, or overwritten in place by a replacement.
+    pub active: Vec<ActiveAsset>,
+    /// The priority the next appended active asset gets: the number of active assets until the
+    /// owner sets priorities, then one more than the largest priority set.
+    pub next_priority: u64,
+}
+
+impl TokenAssets {
+    pub(crate) fn pending_position(&self, asset_id: AssetId) -> Option<usize> {
+        self.pending.iter().position(|p| p.asset_id == asset_id)
+    }
+
+    /// Returns the position of pending `asset_id`, or `AssetNotPending` naming `token_id`.
+    pub(crate) fn ensure_pending(
+        &self,
+        token_id: &Id,
+        asset_id: AssetId,
+    ) -> Result<usize, MultiAssetError> {
+        self.pending_position(asset_id)
+            .ok_or_else(|| MultiAssetError::AssetNotPending {
+                token_id: token_id.clone(),
+            })
+    }
+
+    pub(crate) fn active_position(&self, asset_id: AssetId) -> Option<usize> {
+        self.active.iter().position(|a| a.asset_id == asset_id)
+    }
+
+    /// Returns `Ok` if `asset_id` may be proposed to this token (`token_id`): not pending, not
+    /// active, and room under [`MAX_PENDING`].
+    pub(crate) fn ensure_proposable(
+        &self,
+        token_id: &Id,
+        asset_id: AssetId,
+    ) -> Result<(), MultiAssetError> {
+        let token_id = || token_id.clone();
+        if self.pending_position(asset_id).is_some() {
+            return Err(MultiAssetError::AssetAlreadyPending {
+                token_id: token_id(),
+            });
+        }
+        if self.active_position(asset_id).is_some() {
+            return Err(MultiAssetError::AssetAlreadyActive {
+                token_id: token_id(),
+            });
+        }
+        if self.pending.len() >= MAX_PENDING as usize {
+            return Err(MultiAssetError::TooManyPendingAssets {
+                token_id: token_id(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The position of the active asset `proposal` replaces, if that asset is still active.
+    pub(crate) fn replacement_target(&self, proposal: &PendingAsset) -> Option<usize> {
+        self.active_position(proposal.replaces?)
+    }
+
+    /// Returns where accepting `proposal` puts it (the replaced asset's position, or `None` to
+    /// append) if that keeps the token under [`MAX_ACTIVE`].
+    pub(crate) fn ensure_acceptable(
+        &self,
+        token_id: &Id,
+        proposal: &PendingAsset,
+    ) -> Result<Option<usize>, MultiAssetError> {
+        let target = self.replacement_target(proposal);
+        if target.is_none() && self.active.len() >= MAX_ACTIVE as usize {
+            return Err(MultiAssetError::TooManyActiveAssets {
+                token_id: token_id.clone(),
+            });
+        }
+        Ok(target)
+    }
+
+    /// Makes `asset_id` active in `target`'s place (keeping its priority) or appended with the
+    /// next priority; returns the asset it replaced. The caller checked the active cap.
+    pub(crate) fn activate(&mut self, asset_id: AssetId, target: Option<usize>) -> Option<AssetId> {
+        match target.and_then(|position| self.active.get_mut(position)) {
+            Some(slot) => {
+                let replaced = slot.asset_id;
+                slot.asset_id = asset_id;
+                Some(replaced)
+            }
+            None => {
+                self.active.push(ActiveAsset {
+                    asset_id,
+                    priority: self.next_priority,
+                });
+                self.next_priority = self.next_priority.saturating_add(1);
+                None
+            }
+        }
+    }
+}
+
+/// Returns `TokenIdTooLong` if `token_id` takes more than [`MAX_TOKEN_ID_LEN`] bytes encoded:
+/// it could not be part of a storage key.
+pub(crate) fn ensure_token_id(token_id: &Id) -> Result<(), MultiAssetError> {
+    if scale::Encode::encoded_size(token_id) > MAX_TOKEN_ID_LEN {
+        return Err(MultiAssetError::TokenIdTooLong {
+            token_id: token_id.clone(),
+        });
+    }
+    Ok(())
+}
