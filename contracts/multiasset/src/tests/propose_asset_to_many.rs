@@ -1,0 +1,136 @@
+//! `propose_asset_to_many`.
+
+use super::*;
+
+#[test]
+fn propose_to_many_proposes_to_every_token_with_one_event() {
+    let (mut data, w) = catalog(1);
+    let tokens: Vec<Id> = (10..20).map(Id::U32).collect();
+    let events = data
+        .propose_asset_to_many(&w, proposer(), tokens.clone(), 1)
+        .unwrap();
+    assert_eq!(
+        events,
+        vec![MultiAssetEvent::AssetProposedToMany {
+            token_ids: tokens.clone(),
+            asset_id: 1,
+            proposer: proposer(),
+        }]
+    );
+    assert!(tokens.iter().all(|t| data.pending_assets(t) == vec![1]));
+}
+
+#[test]
+fn propose_to_many_of_max_batch_tokens_succeeds() {
+    let (mut data, w) = catalog(1);
+    let tokens: Vec<Id> = (0..MAX_BATCH_TOKENS as u32).map(Id::U32).collect();
+    data.propose_asset_to_many(&w, issuer(), tokens.clone(), 1)
+        .unwrap();
+    assert_eq!(data.pending_assets(&tokens[MAX_BATCH_TOKENS - 1]), vec![1]);
+}
+
+#[test]
+fn propose_to_many_whose_tokens_hold_too_much_names_the_token_and_writes_nothing() {
+    // 65 tokens holding 127 pending assets each: 8,255 held > MAX_BATCH_HELD (8,192), crossed
+    // at the 65th token.
+    let (mut data, w) = catalog(MAX_PENDING as u64);
+    let tokens: Vec<Id> = (100..165).map(Id::U32).collect();
+    for asset in 1..MAX_PENDING as u64 {
+        data.propose_asset_to_many(&w, issuer(), tokens.clone(), asset)
+            .unwrap();
+    }
+    let held_per_token = MAX_PENDING - 1;
+    assert!(64 * held_per_token <= MAX_BATCH_HELD && 65 * held_per_token > MAX_BATCH_HELD);
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), tokens.clone(), MAX_PENDING as u64),
+        Err(MultiAssetError::BatchHoldsTooMuch {
+            token_id: Id::U32(164)
+        })
+    );
+    assert_eq!(
+        data.pending_assets(&tokens[0]).len(),
+        MAX_PENDING as usize - 1
+    );
+    // Split, the same proposals pass.
+    for half in tokens.chunks(33) {
+        data.propose_asset_to_many(&w, issuer(), half.to_vec(), MAX_PENDING as u64)
+            .unwrap();
+    }
+    assert!(tokens
+        .iter()
+        .all(|t| data.pending_assets(t).len() == MAX_PENDING as usize));
+}
+
+#[test]
+fn propose_to_many_leaves_the_issuers_own_tokens_pending() {
+    let (mut data, w) = catalog(1);
+    data.propose_asset_to_many(&w, issuer(), vec![issuers_token()], 1)
+        .unwrap();
+    assert_eq!(data.pending_assets(&issuers_token()), vec![1]);
+}
+
+#[test]
+fn propose_to_many_is_all_or_nothing_and_names_the_failing_token() {
+    let (mut data, w) = token_with(0, 1);
+    let tokens = vec![Id::U32(50), token(), Id::U32(51)];
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), tokens, 1),
+        Err(MultiAssetError::AssetAlreadyPending { token_id: token() })
+    );
+    assert!(data.pending_assets(&Id::U32(50)).is_empty());
+    assert!(data.pending_assets(&Id::U32(51)).is_empty());
+}
+
+#[test]
+fn propose_to_many_with_a_full_token_names_it() {
+    let (mut data, w) = token_with(0, MAX_PENDING as u64);
+    data.add_asset_entry(&w, issuer(), "ipfs://x".into(), None)
+        .unwrap();
+    assert_eq!(
+        data.propose_asset_to_many(
+            &w,
+            issuer(),
+            vec![Id::U32(3), token()],
+            MAX_PENDING as u64 + 1
+        ),
+        Err(MultiAssetError::TooManyPendingAssets { token_id: token() })
+    );
+    assert!(data.pending_assets(&Id::U32(3)).is_empty());
+}
+
+#[test]
+fn propose_to_many_with_a_duplicate_token_fails() {
+    let (mut data, w) = catalog(1);
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), vec![Id::U32(3), Id::U32(4), Id::U32(3)], 1),
+        Err(MultiAssetError::DuplicateToken {
+            token_id: Id::U32(3)
+        })
+    );
+    assert!(data.pending_assets(&Id::U32(3)).is_empty());
+}
+
+#[test]
+fn propose_to_many_empty_or_over_cap_fails() {
+    let (mut data, w) = catalog(1);
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), vec![], 1),
+        Err(MultiAssetError::EmptyBatch)
+    );
+    let too_many: Vec<Id> = (0..=MAX_BATCH_TOKENS as u32).map(Id::U32).collect();
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), too_many, 1),
+        Err(MultiAssetError::BatchTooLarge {
+            max: MAX_BATCH_TOKENS as u32
+        })
+    );
+}
+
+#[test]
+fn propose_to_many_of_unknown_asset_fails() {
+    let (mut data, w) = catalog(1);
+    assert_eq!(
+        data.propose_asset_to_many(&w, issuer(), vec![token()], 5),
+        Err(MultiAssetError::AssetNotFound { asset_id: 5 })
+    );
+}
