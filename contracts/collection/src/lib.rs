@@ -36,9 +36,12 @@ use openbrush::contracts::psp34::Id;
 /// bytes of `Id::Bytes` fit, any integer id does.
 pub const MAX_TOKEN_ID_LEN: usize = 59;
 
-/// Whether `id` is short enough to be minted (see [`MAX_TOKEN_ID_LEN`]).
-pub fn token_id_fits(id: &Id) -> bool {
-    scale::Encode::encoded_size(id) <= MAX_TOKEN_ID_LEN
+/// Returns `TokenIdTooLong` if `id` is too long to be minted (see [`MAX_TOKEN_ID_LEN`]).
+pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
+    if scale::Encode::encoded_size(id) > MAX_TOKEN_ID_LEN {
+        return Err(errors::CollectionError::TokenIdTooLong);
+    }
+    Ok(())
 }
 
 #[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
@@ -124,7 +127,7 @@ pub mod collection {
     /// A token id too long to be part of a storage key names no token (instead of trapping).
     #[overrider(psp34::BalancesManager)]
     fn _owner_of(&self, id: &Id) -> Option<AccountId> {
-        if crate::token_id_fits(id) {
+        if crate::ensure_token_id(id).is_ok() {
             enumerable::BalancesManagerImpl::_owner_of(self, id)
         } else {
             None
@@ -139,7 +142,7 @@ pub mod collection {
         operator: &AccountId,
         id: &Option<&Id>,
     ) -> Option<()> {
-        if id.is_some_and(|id| !crate::token_id_fits(id)) {
+        if id.is_some_and(|id| crate::ensure_token_id(id).is_err()) {
             return None;
         }
         enumerable::BalancesManagerImpl::_operator_approvals(self, owner, operator, id)
@@ -186,14 +189,23 @@ pub mod collection {
         }
 
         /// Mints token `id` to `to`. Caller: the issuer.
+        ///
+        /// # Errors
+        /// - [`CollectionError::NotIssuer`]: if the caller is not the collection's owner.
+        /// - [`CollectionError::TokenIdTooLong`]: if `id` is longer than
+        ///   [`MAX_TOKEN_ID_LEN`](crate::MAX_TOKEN_ID_LEN) bytes encoded.
+        /// - [`CollectionError::MaxSupplyReached`]: if the max supply was minted.
+        /// - [`CollectionError::TokenExists`], [`CollectionError::TokenBurnt`]: if `id` exists or
+        ///   was burnt (ids are never reused).
+        ///
+        /// # Events
+        /// - [`Transfer`] with `from: None`.
         #[ink(message)]
         pub fn mint(&mut self, to: AccountId, id: Id) -> Result<(), CollectionError> {
             if Some(self.env().caller()) != Ownable::owner(self) {
                 return Err(CollectionError::NotIssuer);
             }
-            if !crate::token_id_fits(&id) {
-                return Err(CollectionError::TokenIdTooLong);
-            }
+            crate::ensure_token_id(&id)?;
             if self.max_supply.is_some_and(|max| self.minted >= max) {
                 return Err(CollectionError::MaxSupplyReached);
             }
@@ -209,6 +221,14 @@ pub mod collection {
         }
 
         /// Burns token `id`. Caller: its owner, or an operator approved for it or for all.
+        ///
+        /// # Errors
+        /// - [`CollectionError::TokenNotExists`]: if the token does not exist.
+        /// - [`CollectionError::NotApproved`]: if the caller is not its owner or an approved
+        ///   operator.
+        ///
+        /// # Events
+        /// - [`Transfer`] with `to: None`.
         #[ink(message)]
         pub fn burn(&mut self, id: Id) -> Result<(), CollectionError> {
             let caller = self.env().caller();

@@ -218,8 +218,22 @@ mod multi_asset {
             })
         }
 
-        /// Adds a catalog entry (`uri`: 1..=512 bytes; `content_hash`: sha256 of the content)
-        /// and returns its id. Caller: the issuer or a live proposer.
+        /// Adds a catalog entry and returns its id. `uri` is 1 to
+        /// [`MAX_URI_LEN`](crate::limits::MAX_URI_LEN) bytes, `content_hash` the sha256 of the
+        /// content (`None`: unknown, so no mirror of it can be verified). Caller: the issuer or a
+        /// live proposer.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::NotIssuerOrProposer`]: if the caller is neither the issuer nor a
+        ///   live proposer.
+        /// - [`MultiAssetError::CollectionCallFailed`], [`MultiAssetError::RegistryCallFailed`]: if
+        ///   a peer does not answer.
+        /// - [`MultiAssetError::EmptyUri`], [`MultiAssetError::UriTooLong`]: if the uri is empty or
+        ///   too long.
+        /// - [`MultiAssetError::CatalogFull`]: if every id is used.
+        ///
+        /// # Events
+        /// - [`AssetEntryAdded`]
         #[ink(message)]
         pub fn add_asset_entry(
             &mut self,
@@ -233,8 +247,23 @@ mod multi_asset {
             Ok(id)
         }
 
-        /// Adds up to 16 catalog entries (e.g. one file mirrored on https, ipfs, ar and sia,
-        /// same hash) with consecutive ids, and returns them. Caller: the issuer or a proposer.
+        /// Adds up to [`MAX_ENTRIES_PER_CALL`](crate::limits::MAX_ENTRIES_PER_CALL) catalog
+        /// entries (e.g. one file mirrored on https, ipfs, ar and sia, same hash) with consecutive
+        /// ids, all or nothing, and returns the ids. Caller: the issuer or a live proposer.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::NotIssuerOrProposer`]: if the caller is neither the issuer nor a
+        ///   live proposer.
+        /// - [`MultiAssetError::CollectionCallFailed`], [`MultiAssetError::RegistryCallFailed`]: if
+        ///   a peer does not answer.
+        /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no entry or
+        ///   too many are given.
+        /// - [`MultiAssetError::EmptyUri`], [`MultiAssetError::UriTooLong`]: naming the first bad
+        ///   entry.
+        /// - [`MultiAssetError::CatalogFull`]: if the ids would run out.
+        ///
+        /// # Events
+        /// - [`AssetEntryAdded`]: one per entry.
         #[ink(message)]
         pub fn add_asset_entries(
             &mut self,
@@ -247,9 +276,26 @@ mod multi_asset {
             Ok(ids)
         }
 
-        /// Proposes catalog entry `asset_id` to `token_id`, to replace active asset `replaces`
-        /// when accepted. Caller: the issuer or a live proposer; accepted at once if the caller
-        /// owns the token.
+        /// Proposes catalog entry `asset_id` to `token_id`, to take `replaces`'s place when
+        /// accepted. Caller: the issuer or a live proposer; if the caller owns the token, the
+        /// asset is accepted at once.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::NotIssuerOrProposer`]: if the caller is neither the issuer nor a
+        ///   live proposer.
+        /// - [`MultiAssetError::CollectionCallFailed`], [`MultiAssetError::RegistryCallFailed`]: if
+        ///   a peer does not answer.
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::AssetNotFound`]: if the entry does not exist.
+        /// - [`MultiAssetError::AssetAlreadyPending`], [`MultiAssetError::AssetAlreadyActive`]: if
+        ///   the token has it.
+        /// - [`MultiAssetError::TooManyPendingAssets`]: at the pending cap.
+        /// - [`MultiAssetError::ReplacedAssetNotActive`]: if `replaces` is not active on the token.
+        /// - [`MultiAssetError::TooManyActiveAssets`]: if the owner proposes past the active cap.
+        ///
+        /// # Events
+        /// - [`AssetProposed`]
+        /// - [`AssetAccepted`]: as well when the caller owns the token.
         #[ink(message)]
         pub fn propose_asset(
             &mut self,
@@ -268,9 +314,28 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Proposes `asset_id` to each of up to 240 tokens, all or nothing; the error names the
-        /// token that stopped it. Caller: the issuer or a live proposer. Always left pending;
-        /// one `AssetProposedToMany` event for the batch.
+        /// Proposes `asset_id` to each of up to
+        /// [`MAX_BATCH_TOKENS`](crate::limits::MAX_BATCH_TOKENS) tokens, all or nothing; the
+        /// error names the token that stopped it. Caller: the issuer or a live proposer. Always
+        /// left pending.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::NotIssuerOrProposer`]: if the caller is neither the issuer nor a
+        ///   live proposer.
+        /// - [`MultiAssetError::CollectionCallFailed`], [`MultiAssetError::RegistryCallFailed`]: if
+        ///   a peer does not answer.
+        /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no token or
+        ///   too many are named.
+        /// - [`MultiAssetError::TokenIdTooLong`], [`MultiAssetError::TokenIdsTooLong`]: if the ids
+        ///   are too long for a key or for the event.
+        /// - [`MultiAssetError::AssetNotFound`]: if the entry does not exist.
+        /// - [`MultiAssetError::DuplicateToken`]: if a token is named twice.
+        /// - [`MultiAssetError::BatchHoldsTooMuch`]: if the tokens hold too much to fit in memory.
+        /// - [`MultiAssetError::AssetAlreadyPending`], [`MultiAssetError::AssetAlreadyActive`],
+        ///   [`MultiAssetError::TooManyPendingAssets`]: naming the first token that cannot take it.
+        ///
+        /// # Events
+        /// - [`AssetProposedToMany`]: one for the whole batch.
         #[ink(message)]
         pub fn propose_asset_to_many(
             &mut self,
@@ -287,8 +352,21 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Accepts pending `asset_id` on `token_id`. Caller: the token's owner or an operator
-        /// it approved.
+        /// Accepts pending `asset_id` on `token_id`: it takes the place and priority of the
+        /// asset it replaces if that one is still active, or is appended with the next priority.
+        /// Caller: the token's owner or an operator it approved.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
+        /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
+        ///   approved operator.
+        /// - [`MultiAssetError::AssetNotPending`]: if the asset is not pending on the token.
+        /// - [`MultiAssetError::TooManyActiveAssets`]: if it would pass the active cap.
+        ///
+        /// # Events
+        /// - [`AssetAccepted`]
         #[ink(message)]
         pub fn accept_asset(
             &mut self,
@@ -302,8 +380,19 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Rejects pending `asset_id` on `token_id`. Caller: the token's owner or an approved
-        /// operator.
+        /// Rejects pending `asset_id` on `token_id`; it may be proposed again. Caller: the
+        /// token's owner or an approved operator.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
+        /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
+        ///   approved operator.
+        /// - [`MultiAssetError::AssetNotPending`]: if the asset is not pending on the token.
+        ///
+        /// # Events
+        /// - [`AssetRejected`]
         #[ink(message)]
         pub fn reject_asset(
             &mut self,
@@ -317,8 +406,21 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Rejects all pending assets of `token_id`, failing if more than `max_rejections` are
-        /// pending. Caller: the token's owner or an approved operator.
+        /// Rejects all pending assets of `token_id`, failing if more than `max_rejections`
+        /// are pending (a proposal slipped in before the call). Caller: the token's owner or an
+        /// approved operator.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
+        /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
+        ///   approved operator.
+        /// - [`MultiAssetError::UnexpectedNumberOfAssets`]: if more than `max_rejections` are
+        ///   pending.
+        ///
+        /// # Events
+        /// - [`AllAssetsRejected`]
         #[ink(message)]
         pub fn reject_all_assets(
             &mut self,
@@ -335,8 +437,22 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Sets the priorities of `token_id`'s active assets (order of `active_assets`; lower
-        /// renders first; no value twice). Caller: the token's owner or an approved operator.
+        /// Sets the priorities of `token_id`'s active assets, one per asset in the order of
+        /// `active_assets` (lower renders first; no value twice). Caller: the token's owner or an
+        /// approved operator.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
+        /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
+        ///   approved operator.
+        /// - [`MultiAssetError::BadPriorityListLength`]: if the list does not have one value per
+        ///   active asset.
+        /// - [`MultiAssetError::DuplicatePriority`]: if a value appears twice.
+        ///
+        /// # Events
+        /// - [`AssetPrioritySet`]
         #[ink(message)]
         pub fn set_priority(
             &mut self,
@@ -386,9 +502,13 @@ mod multi_asset {
             self.data.asset_replacement(&token_id, asset_id)
         }
 
-        /// Up to `limit` (at most 16) active assets of `token_id` with uri and content hash,
-        /// sorted by priority, from rank `start`: what a wallet renders, trying the next mirror
-        /// when a host fails or its content does not match the hash.
+        /// Up to `limit` (at most [`MAX_PAGE`](crate::limits::MAX_PAGE)) active assets of
+        /// `token_id` with uri and content hash, sorted by priority, from rank `start`: what a
+        /// wallet renders, trying the next mirror when a host fails or its content does not match
+        /// the hash.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::LimitTooLarge`]: if `limit` is over the page size.
         #[ink(message)]
         pub fn token_assets(
             &self,
@@ -480,4 +600,8 @@ mod multi_asset {
     }
 }
 
-pub use multi_asset::{MultiAsset, MultiAssetRef};
+/// The contract, and the events it emits (each message's docs link the ones it may emit).
+pub use multi_asset::{
+    AllAssetsRejected, AssetAccepted, AssetEntryAdded, AssetPrioritySet, AssetProposed,
+    AssetProposedToMany, AssetRejected, MultiAsset, MultiAssetRef,
+};

@@ -94,6 +94,16 @@ mod registry {
         /// Lets `proposer` propose assets to `collection` until the block timestamp reaches
         /// `expires_at` (`None`: until revoked). Re-granting changes the expiry.
         /// Caller: the collection's issuer.
+        ///
+        /// # Errors
+        /// - [`RegistryError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`RegistryError::NotIssuer`]: if the caller is not the collection's owner now.
+        /// - [`RegistryError::ExpiryInPast`]: if `expires_at` is not in the future.
+        /// - [`RegistryError::TooManyProposers`]: if a new grant would pass
+        ///   [`MAX_PROPOSERS`](crate::data::MAX_PROPOSERS).
+        ///
+        /// # Events
+        /// - [`ProposerGranted`]
         #[ink(message)]
         pub fn grant_proposer(
             &mut self,
@@ -110,6 +120,14 @@ mod registry {
         }
 
         /// Takes `proposer`'s right to propose to `collection` away. Caller: the issuer.
+        ///
+        /// # Errors
+        /// - [`RegistryError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`RegistryError::NotIssuer`]: if the caller is not the collection's owner now.
+        /// - [`RegistryError::NotAProposer`]: if `proposer` holds no grant.
+        ///
+        /// # Events
+        /// - [`ProposerRevoked`]
         #[ink(message)]
         pub fn revoke_proposer(
             &mut self,
@@ -125,6 +143,12 @@ mod registry {
         }
 
         /// The caller gives up its own right to propose to `collection`.
+        ///
+        /// # Errors
+        /// - [`RegistryError::NotAProposer`]: if the caller holds no grant.
+        ///
+        /// # Events
+        /// - [`ProposerRenounced`]
         #[ink(message)]
         pub fn renounce(&mut self, collection: AccountId) -> Result<(), RegistryError> {
             let events = self.data.renounce(self.env().caller(), collection)?;
@@ -132,8 +156,11 @@ mod registry {
             Ok(())
         }
 
-        /// Up to `limit` (at most 100) grants of `collection` from position `start`, with their
-        /// expiry and whether they are still live.
+        /// Up to `limit` (at most [`MAX_PAGE`](crate::data::MAX_PAGE)) grants of `collection`
+        /// from position `start`, with their expiry and whether they are still live.
+        ///
+        /// # Errors
+        /// - [`RegistryError::LimitTooLarge`]: if `limit` is over the page size.
         #[ink(message)]
         pub fn proposers(
             &self,
@@ -205,4 +232,5 @@ mod registry {
     }
 }
 
-pub use registry::{Registry, RegistryRef};
+/// The contract, and the events it emits (each message's docs link the ones it may emit).
+pub use registry::{ProposerGranted, ProposerRenounced, ProposerRevoked, Registry, RegistryRef};
