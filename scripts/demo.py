@@ -1,13 +1,8 @@
 #!/usr/bin/env python3
 """The backup story, told on a live node with cargo-contract and the artifacts in artifacts/.
 
-Alice issues a collection and mints token 1 to Bob. She grants Charlie, a backup service's hot
-key, the right to propose assets (her own key stays cold). Charlie mirrors the token's metadata
-on https, ipfs, ar and sia, one sha256 for all four, and proposes them; Bob accepts three and
-rejects one. The https host rugs (serves another file): anyone sees the hash no longer matches.
-Charlie proposes a new https mirror as a replacement; nothing changes until Bob accepts. Charlie
-then proposes the collection's license to every token in one batch, all or nothing. Alice revokes
-Charlie, whose next proposal is refused.
+The story is written once, in the README ("The backup story"); this script acts it out and
+prints each action as it happens.
 
 Run by scripts/demo.sh, which starts the node and sets CARGO_CONTRACT and INK_DEMO_URL.
 """

@@ -1,5 +1,5 @@
-//! The seed scenario with all three contracts on a real node: a backup proposer mirrors a token's
-//! metadata on four protocols, the owner curates, a host rugs and is replaced.
+//! The README's backup story (steps 1 to 6) with all three contracts on a real node, asserted
+//! through the contracts' own types; the README tells it, `make demo` prints it.
 
 use crate::common::*;
 use e2e::{content_hash, mirror_set};
