@@ -11,10 +11,22 @@ import { CodePromise, ContractPromise } from '@polkadot/api-contract';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-const REF_LIMIT = 5e11; // a parachain block's ref_time: 0.5 s
-const PROOF_LIMIT = 5 * 1024 * 1024; // and its proof size: 5 MiB
-const MAX_BATCH_TOKENS = 240; // contracts/multiasset/src/data.rs
-const MAX_BATCH_HELD = 8192; // contracts/multiasset/src/data.rs
+/**
+ * The integer constants of a Rust source file (`pub const NAME: T = 5 * 1_024;`), so that the
+ * caps and block budgets have one home: contracts/multiasset/src/limits.rs.
+ */
+function rustConsts(path) {
+  const found = {};
+  for (const [, name, expr] of fs.readFileSync(path, 'utf8').matchAll(/pub const (\w+): \w+ = ([0-9_ *]+);/g)) {
+    found[name] = expr.split('*').reduce((product, factor) => product * Number(factor.trim().replaceAll('_', '')), 1);
+  }
+  return found;
+}
+const LIMITS = rustConsts(new URL('../contracts/multiasset/src/limits.rs', import.meta.url));
+const { BLOCK_REF_TIME: REF_LIMIT, BLOCK_PROOF_SIZE: PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD } = LIMITS;
+for (const [name, value] of Object.entries({ REF_LIMIT, PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD })) {
+  if (!Number.isSafeInteger(value)) throw new Error(`limits.rs: no integer for ${name}`);
+}
 
 const { NODE_URL, ART, PROBE, OUT, VERSIONS } = process.env;
 const api = await ApiPromise.create({ provider: new WsProvider(NODE_URL), noInitWarn: true });
@@ -236,8 +248,6 @@ const dep = (x) => (x === 0n ? '0' : `${(Number(x) / 1e12).toFixed(4)}`);
 const times = (x, unit) => (Number(x) / Number(unit)).toFixed(2);
 const lines = [];
 const out = (s = '') => lines.push(s);
-out('# Benchmarks');
-out();
 out(`Measured ${new Date().toISOString().slice(0, 10)} by \`make bench\` on ${VERSIONS}: dry-run weights`);
 out('(`gas_required`) and storage deposits of each message, as a wallet sees them before signing.');
 out('Deposit in units of 10^12 plancks (the dev chain\'s UNIT); negative = refund.');
@@ -278,7 +288,7 @@ for (const b of batch) {
 out();
 out(`Per token: ref_time ${fmt(slope.ref)} (${(slope.ref / Number(callFloor.ref)).toFixed(2)} × call, ${(slope.ref / Number(writeFloor.ref)).toFixed(2)} × fresh write), ` +
   `proof ${(slope.proof / 1024).toFixed(2)} KiB, deposit ${(slope.deposit / 1e12).toFixed(4)}; fixed part ref_time ${fmt(base.ref)}, proof ${kb(base.proof)}.`);
-out(`Largest batch within a block (ref_time 0.5 s, proof 5 MiB): ${Math.min(fitsRef, fitsProof)} tokens ` +
+out(`Largest batch within a block (ref_time ${REF_LIMIT / 1e12} s, proof ${PROOF_LIMIT / 1024 / 1024} MiB): ${Math.min(fitsRef, fitsProof)} tokens ` +
   `(ref_time allows ${fitsRef}, proof allows ${fitsProof}); the contract caps a call at ${MAX_BATCH_TOKENS}.`);
 
 out();
@@ -291,28 +301,15 @@ for (const b of heavy) {
   out(`| ${b.n} | ${b.held} | ${b.n * b.held} | ${fmt(b.ref)} | ${kb(b.proof)} | ${(100 * Number(b.ref) / REF_LIMIT).toFixed(1)} | ${(100 * Number(b.proof) / PROOF_LIMIT).toFixed(1)} |`);
 }
 
-const readFloor = rows.find((r) => r.message.startsWith('one read')).proof;
-const eventFloor = rows.find((r) => r.message.startsWith('one event')).proof;
-out();
-out('## What dominates the cost');
-out();
-out(`- **Storage accesses, in proof size.** The node charges ${kb(readFloor)} of proof for reading a key`);
-out(`  that does not exist and ${kb(writeFloor.proof)} for writing a fresh one; an event costs ${kb(eventFloor)}.`);
-out('  (pallet-contracts adds `set_storage_full - set_storage_empty`, 10,010 bytes, to every storage');
-out('  host call for the trie path.) A byte of a value costs one byte of proof: the number of cells');
-out('  touched decides a message\'s proof, not their size.');
-out(`- **Cross-contract calls**: ${kb(callFloor.proof)} and ${fmt(callFloor.ref)} ref_time each (the callee\'s code is`);
-out('  part of the proof). Single-token messages make 1–3 (issuer, registry, owner_of/allowance);');
-out('  the fixed part of every multi-asset message is mostly these calls plus loading its own code.');
-out(`- **Batches**: a proposal per token is one read and one write of the token\'s cell = ${kb(slope.proof)};`);
-out('  no cross-contract call per token (token existence is checked at accept) and one');
-out('  `AssetProposedToMany` event for the whole batch. Proof size, not ref_time, bounds the batch.');
-out('- **Done about it**: a token\'s assets live in one cell bounded by the caps (≤ 3.2 KiB), so every');
-out('  message on a token is one read + at most one write whatever it holds (the scaling rows grow');
-out('  only by the bytes of the cell); index maps needed 2 reads + 3 writes + 1 event per proposal');
-out('  (60.7 KiB: 81 tokens per block). `token_assets` is paginated.');
-
+// Only the measured part of OUT is rewritten, between its markers; the analysis around it is
+// written by hand and names rows, not numbers.
 const text = lines.join('\n') + '\n';
 process.stdout.write(text);
-if (OUT) fs.writeFileSync(OUT, text);
+if (OUT) {
+  const [begin, end] = ['<!-- make bench: begin -->', '<!-- make bench: end -->'];
+  const doc = fs.readFileSync(OUT, 'utf8');
+  const [from, to] = [doc.indexOf(begin), doc.indexOf(end)];
+  if (from < 0 || to < from) throw new Error(`${OUT} lacks the markers ${begin} / ${end}`);
+  fs.writeFileSync(OUT, doc.slice(0, from + begin.length) + '\n' + text + doc.slice(to));
+}
 await api.disconnect();

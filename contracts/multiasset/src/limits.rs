@@ -27,3 +27,10 @@ pub const MAX_TOKEN_ID_LEN: usize = 124;
 /// The most bytes the SCALE-encoded token ids of one `propose_asset_to_many` call take: the
 /// batch's event carries them and must fit ink!'s 16 KiB buffer.
 pub const MAX_BATCH_ID_BYTES: usize = 8192;
+
+/// The ref_time of a parachain block (0.5 s): the budget [`MAX_BATCH_TOKENS`] is sized for. Not
+/// enforced by the contract (the chain does that); the e2e tests and `make bench` measure
+/// against it.
+pub const BLOCK_REF_TIME: u64 = 500_000_000_000;
+/// The proof size of a parachain block (5 MiB): the budget that bounds a batch first.
+pub const BLOCK_PROOF_SIZE: u64 = 5 * 1024 * 1024;

@@ -1,17 +1,16 @@
 //! A batch proposal of the largest allowed size on a real node: it must fit a parachain block
-//! (ref_time 0.5 s, proof size 5 MiB), reach every token, and be all or nothing.
+//! (`BLOCK_REF_TIME`, `BLOCK_PROOF_SIZE`), reach every token, and be all or nothing.
 
 use crate::common::*;
 use ink_e2e::{account_id, AccountKeyring};
-use multiasset::{limits::MAX_BATCH_TOKENS, MultiAssetError};
+use multiasset::{
+    limits::{BLOCK_PROOF_SIZE, BLOCK_REF_TIME, MAX_BATCH_TOKENS},
+    MultiAssetError,
+};
 use openbrush::contracts::psp34::Id;
 
 /// The multi-asset contract's events, as they appear in `ContractEmitted`.
 type ContractEvent = <multiasset::MultiAsset as ink::reflect::ContractEventBase>::Type;
-
-/// A parachain block's limits, which one batch must stay within.
-const BLOCK_REF_TIME: u64 = 500_000_000_000;
-const BLOCK_PROOF_SIZE: u64 = 5 * 1024 * 1024;
 
 #[ink_e2e::test]
 async fn largest_batch_fits_a_block_and_reaches_every_token(
