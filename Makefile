@@ -25,8 +25,7 @@ build:
 
 node:
 	bash scripts/setup.sh node
-	source scripts/env.sh && exec "$$CONTRACTS_NODE_BIN" --dev --tmp \
-		--experimental-rpc-endpoint "listen-addr=127.0.0.1:9944,cors=all"
+	exec scripts/contracts-node --dev --tmp --rpc-port=9944 --rpc-cors=all
 
 demo:
 	bash scripts/demo.sh

@@ -23,7 +23,7 @@ if [ -z "${INK_RUST_LLD:-}" ] && command -v rustup >/dev/null 2>&1 &&
 fi
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$INK_ROOT/scripts/wasm-linker"
 # ink_e2e reads CONTRACTS_NODE when the e2e tests compile.
-export CONTRACTS_NODE="$INK_ROOT/scripts/e2e-node"
+export CONTRACTS_NODE="$INK_ROOT/scripts/contracts-node"
 # What the lines above and below set for contract builds only; scripts/setup.sh builds the tools
 # (cargo-contract, the node) without them.
 INK_CONTRACT_BUILD_VARS="RUSTUP_TOOLCHAIN INK_RUST_LLD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER CONTRACTS_NODE CARGO_TARGET_DIR"

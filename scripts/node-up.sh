@@ -12,8 +12,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   exit 1
 fi
 node_log="$(mktemp -t contracts-node.XXXXXX.log)"
-"$CONTRACTS_NODE_BIN" --dev --tmp \
-  --experimental-rpc-endpoint "listen-addr=127.0.0.1:$port" >"$node_log" 2>&1 &
+scripts/contracts-node --dev --tmp --rpc-port="$port" >"$node_log" 2>&1 &
 node_pid=$!
 trap 'kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null; rm -f "$node_log"' EXIT
 for _ in $(seq 1 240); do

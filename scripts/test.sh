@@ -50,7 +50,7 @@ check_artifacts() {
 
 e2e() {
   # ink_e2e builds the three contracts (debug) when the test crate compiles, then spawns a fresh
-  # node per test through scripts/e2e-node.
+  # node per test through scripts/contracts-node.
   # ink_e2e logs every refused extrinsic at ERROR level with the node's whole metadata (~300 KB
   # per line); the tests assert those refusals themselves. RUST_LOG=ink_e2e=error shows them.
   RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
