@@ -107,6 +107,51 @@ pub mod collection {
         max_supply: Option<u64>,
         minted: u64,
         burnt: Mapping<Id, ()>,
+        /// The one operator approved for each token (ERC-721's `getApproved`), so that a
+        /// transfer or burn can end that approval: OpenBrush keys approvals by (owner,
+        /// operator, token) and cannot find a token's operators otherwise.
+        token_approvals: Mapping<Id, AccountId>,
+    }
+
+    /// One operator per token, as in ERC-721: approving another replaces the first (whose
+    /// approval ends with an `Approval { approved: false }`); disapproving clears the record.
+    /// OpenBrush's own checks run first, so a refused call writes nothing.
+    #[overrider(psp34::Internal)]
+    fn _approve_for(
+        &mut self,
+        to: AccountId,
+        id: Option<Id>,
+        approved: bool,
+    ) -> Result<(), PSP34Error> {
+        psp34::InternalImpl::_approve_for(self, to, id.clone(), approved)?;
+        if let Some(id) = id {
+            match self.token_approvals.get(&id) {
+                Some(previous) if previous != to && approved => self.end_token_approval(&id),
+                Some(previous) if previous == to && !approved => {
+                    self.token_approvals.remove(&id);
+                }
+                _ => {}
+            }
+            if approved {
+                self.token_approvals.insert(&id, &to);
+            }
+        }
+        Ok(())
+    }
+
+    /// A token's approval ends when it changes hands or is burnt (the audited OpenBrush 4.0.0
+    /// and ERC-721 rule): otherwise it would come back when the token returns to its owner.
+    #[overrider(psp34::Internal)]
+    fn _before_token_transfer(
+        &mut self,
+        from: Option<&AccountId>,
+        _to: Option<&AccountId>,
+        id: &Id,
+    ) -> Result<(), PSP34Error> {
+        if from.is_some() {
+            self.end_token_approval(id);
+        }
+        Ok(())
     }
 
     #[overrider(psp34::Internal)]
@@ -164,6 +209,28 @@ pub mod collection {
     }
 
     impl Collection {
+        /// Ends the approval of the operator approved for token `id`, if any, with an event.
+        fn end_token_approval(&mut self, id: &Id) {
+            let Some(operator) = self.token_approvals.get(id) else {
+                return;
+            };
+            self.token_approvals.remove(id);
+            if let Some(owner) = psp34::Internal::_owner_of(self, id) {
+                psp34::BalancesManager::_remove_operator_approvals(
+                    self,
+                    &owner,
+                    &operator,
+                    &Some(id),
+                );
+                self.env().emit_event(Approval {
+                    from: owner,
+                    to: operator,
+                    id: Some(id.clone()),
+                    approved: false,
+                });
+            }
+        }
+
         /// A collection owned (issued) by the caller. `name`, `symbol` and `base_uri` become
         /// attributes of the collection id; `max_supply` caps how many tokens are ever minted.
         #[ink(constructor)]

@@ -345,3 +345,105 @@ fn transfer_ownership_by_stranger_fails() {
     );
     assert_eq!(Ownable::owner(&c), Some(accounts().alice));
 }
+
+// ---- approvals end with ownership (issue: lifecycle holes, finding 1) ----------------------
+
+/// bob owns token 1 and approved charlie for it.
+fn token_approved_by_bob_for_charlie() -> Collection {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    set_caller(accounts().bob);
+    PSP34::approve(&mut c, accounts().charlie, Some(Id::U32(1)), true).unwrap();
+    c
+}
+
+#[ink::test]
+fn token_approval_does_not_survive_a_transfer_and_return() {
+    let mut c = token_approved_by_bob_for_charlie();
+    PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
+    set_caller(accounts().django);
+    PSP34::transfer(&mut c, accounts().bob, Id::U32(1), vec![]).unwrap();
+    assert!(!PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(Id::U32(1))
+    ));
+    set_caller(accounts().charlie);
+    assert_eq!(
+        PSP34::transfer(&mut c, accounts().charlie, Id::U32(1), vec![]),
+        Err(PSP34Error::NotApproved)
+    );
+}
+
+#[ink::test]
+fn transfer_clears_the_token_approval_and_emits_approval_revoked() {
+    let mut c = token_approved_by_bob_for_charlie();
+    PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
+    let revoked = events().into_iter().any(|e| {
+        matches!(e, Event::Approval(a) if a.from == accounts().bob && a.to == accounts().charlie
+            && a.id == Some(Id::U32(1)) && !a.approved)
+    });
+    assert!(revoked, "an Approval {{ approved: false }} for charlie");
+}
+
+#[ink::test]
+fn transfer_by_the_approved_operator_clears_its_approval() {
+    let mut c = token_approved_by_bob_for_charlie();
+    set_caller(accounts().charlie);
+    PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
+    set_caller(accounts().django);
+    PSP34::transfer(&mut c, accounts().bob, Id::U32(1), vec![]).unwrap();
+    assert!(!PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(Id::U32(1))
+    ));
+}
+
+#[ink::test]
+fn burn_clears_the_token_approval() {
+    let mut c = token_approved_by_bob_for_charlie();
+    c.burn(Id::U32(1)).unwrap();
+    assert!(!PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(Id::U32(1))
+    ));
+}
+
+#[ink::test]
+fn approving_a_second_operator_for_a_token_replaces_the_first() {
+    let mut c = token_approved_by_bob_for_charlie();
+    PSP34::approve(&mut c, accounts().eve, Some(Id::U32(1)), true).unwrap();
+    assert!(PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().eve,
+        Some(Id::U32(1))
+    ));
+    assert!(!PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(Id::U32(1))
+    ));
+}
+
+#[ink::test]
+fn approval_for_all_survives_a_transfer_of_one_token() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    c.mint(accounts().bob, Id::U32(2)).unwrap();
+    set_caller(accounts().bob);
+    PSP34::approve(&mut c, accounts().charlie, None, true).unwrap();
+    PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
+    assert!(PSP34::allowance(
+        &c,
+        accounts().bob,
+        accounts().charlie,
+        Some(Id::U32(2))
+    ));
+}
