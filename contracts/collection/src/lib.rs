@@ -11,8 +11,8 @@
 //! - Only the issuer mints; at most `max_supply` tokens are ever minted (burns do not free a slot).
 //! - Only a token's owner, or an operator approved for it or for all of the owner's tokens, burns it.
 //! - A burnt id is never minted again.
-//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] (59) bytes SCALE-encoded, so that every storage
-//!   key holding it fits pallet-contracts' 128-byte limit; longer ids are refused at mint and name
+//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (the suite's one limit), so
+//!   that every storage key holding it fits pallet-contracts' 128-byte limit; longer ids are refused at mint and name
 //!   no token elsewhere (`owner_of` is `None`, no approval), instead of trapping.
 //! - The collection's `name`, `symbol` and `base_uri` (NEP-177's contract-level metadata) are
 //!   PSP34Metadata attributes of the collection id, set once by the constructor.
@@ -29,12 +29,9 @@ pub use errors::CollectionError;
 
 use openbrush::contracts::psp34::Id;
 
-/// The longest token id the collection mints, SCALE-encoded, in bytes. pallet-contracts traps on
-/// a storage key over 128 bytes (`MaxStorageKeyLen`), and OpenBrush's longest key that holds a
-/// token id, a token approval, is 4 (root key) + 32 (owner) + 32 (operator) + 1 (`Some`) + the
-/// id: 59 bytes leave every PSP34 operation on every minted token within the limit. Ids up to 57
-/// bytes of `Id::Bytes` fit, any integer id does.
-pub const MAX_TOKEN_ID_LEN: usize = 59;
+/// The longest token id the collection mints: the suite's one limit, shared with the multi-asset
+/// contract.
+pub use multiasset_traits::MAX_TOKEN_ID_LEN;
 
 /// Returns `TokenIdTooLong` if `id` is too long to be minted (see [`MAX_TOKEN_ID_LEN`]).
 pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {

@@ -62,7 +62,7 @@ pub enum MultiAssetError {
     /// `token_id`, hold more than [`crate::limits::MAX_BATCH_HELD`] pending and active assets
     /// together (the batch would exhaust the contract's memory): split the batch.
     BatchHoldsTooMuch { token_id: Id },
-    /// Returned if a token id takes more than [`crate::limits::MAX_TOKEN_ID_LEN`] (124) bytes
+    /// Returned if a token id takes more than [`crate::limits::MAX_TOKEN_ID_LEN`] bytes
     /// SCALE-encoded: too long to be part of a storage key.
     TokenIdTooLong { token_id: Id },
     /// Returned if the token ids of a batch take more than `max_bytes`

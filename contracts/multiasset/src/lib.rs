@@ -11,7 +11,7 @@
 //! Invariants:
 //! - Catalog ids start at 1 (0 is never an asset); entries are immutable; a uri is 1..=512 bytes.
 //! - An asset is never both pending and active on a token; a token has at most
-//!   [`limits::MAX_PENDING`] (128) pending and [`limits::MAX_ACTIVE`] (64) active assets, and as many
+//!   [`limits::MAX_PENDING`] pending and [`limits::MAX_ACTIVE`] active assets, and as many
 //!   priorities as active assets.
 //! - A proposal's `replaces` must be active when proposed. On accept the new asset takes the old
 //!   one's position and priority and the old one leaves the token (it may be proposed again);
@@ -32,12 +32,14 @@
 //!   token. `propose_asset` makes one call to the collection to learn whether the proposer owns
 //!   the token (then it is accepted at once); `propose_asset_to_many` makes none per token, only
 //!   one read and one write of each token's cell, and emits one `AssetProposedToMany` event for
-//!   the whole batch, so up to [`limits::MAX_BATCH_TOKENS`] (240) tokens fit a parachain block; its
+//!   the whole batch, so up to [`limits::MAX_BATCH_TOKENS`] tokens fit a parachain block; its
 //!   proposals are always left pending. Both check the same rules per token (entry exists, not
 //!   pending or active, pending cap).
-//! - A token id takes at most [`limits::MAX_TOKEN_ID_LEN`] (124) bytes SCALE-encoded (a storage key
+//! - A token id takes at most [`limits::MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (a storage key
 //!   must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and hold
-//!   nothing in queries, instead of trapping. One batch's ids take at most 8 KiB (its event).
+//!   nothing in queries, instead of trapping; the collection mints no longer id, so no cell exists
+//!   for an id that can never be minted. One batch's ids take at most
+//!   [`limits::MAX_BATCH_ID_BYTES`] (its event).
 //! - Every message checks caller and arguments before it writes; a failed message changes
 //!   nothing; every change emits an event.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]

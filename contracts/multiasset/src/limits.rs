@@ -20,10 +20,9 @@ pub const MAX_BATCH_TOKENS: usize = 240;
 pub const MAX_BATCH_HELD: u32 = 8192;
 /// The most entries one `token_assets` page returns.
 pub const MAX_PAGE: u32 = 16;
-/// The longest token id this contract stores, SCALE-encoded, in bytes: a token's storage key
-/// (4-byte root key + id) must fit pallet-contracts' `MaxStorageKeyLen` of 128 bytes, or the
-/// host traps.
-pub const MAX_TOKEN_ID_LEN: usize = 124;
+/// The longest token id this contract stores assets for: the suite's one limit, the same as the
+/// collection mints, so that no cell can be made for an id that can never be minted.
+pub use multiasset_traits::MAX_TOKEN_ID_LEN;
 /// The most bytes the SCALE-encoded token ids of one `propose_asset_to_many` call take: the
 /// batch's event carries them and must fit ink!'s 16 KiB buffer.
 pub const MAX_BATCH_ID_BYTES: usize = 8192;

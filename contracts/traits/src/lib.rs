@@ -17,6 +17,15 @@ pub type AssetId = u64;
 /// The sha256 digest of an asset's content.
 pub type ContentHash = [u8; 32];
 
+/// The longest token id of the suite, SCALE-encoded, in bytes: the collection mints no longer id
+/// and the multi-asset contract stores assets for no longer id, so no cell can exist for a token
+/// that can never be minted. pallet-contracts traps on a storage key over 128 bytes
+/// (`MaxStorageKeyLen`), and OpenBrush's longest key that holds a token id, a token approval, is
+/// 4 (root key) + 32 (owner) + 32 (operator) + 1 (`Some`) + the id: 59 bytes keep every
+/// operation on every token within the limit. Ids up to 57 bytes of `Id::Bytes` fit, any integer
+/// id does.
+pub const MAX_TOKEN_ID_LEN: usize = 59;
+
 /// The part of OpenBrush's `Ownable` the suite calls: who the collection's issuer is.
 #[ink::trait_definition]
 pub trait Ownable {

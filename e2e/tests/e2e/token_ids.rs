@@ -43,11 +43,19 @@ async fn longest_token_id_works_and_longer_ones_are_refused_without_a_trap(
     let active = on_multiasset(assets).call(|m| m.active_assets(longest.clone()));
     assert_eq!(query!(client, active), vec![1]);
 
-    // When / then: one byte longer cannot be minted.
+    // When / then: one byte longer cannot be minted, nor given assets (no cell may exist for an
+    // id that can never be minted).
     let mint = on_collection(collection).call(|c| c.mint(bob, too_long.clone()));
     assert_eq!(
         refused!(client, &ink_e2e::alice(), mint),
         Err(CollectionError::TokenIdTooLong)
+    );
+    let propose = on_multiasset(assets).call(|m| m.propose_asset(too_long.clone(), 1, None));
+    assert_eq!(
+        refused!(client, &ink_e2e::alice(), propose),
+        Err(MultiAssetError::TokenIdTooLong {
+            token_id: too_long.clone()
+        })
     );
 
     // When / then: an id longer than any storage key names no token, has no approval, cannot be

@@ -1,14 +1,16 @@
 //! Token ids too long to be part of a storage key, in every message.
 
 use super::*;
+use crate::limits::MAX_TOKEN_ID_LEN;
 
-/// The longest id this contract stores: 1 (variant) + 2 (compact length) + 121 bytes = 124.
+/// The longest id the suite mints and stores: 1 (variant) + 1 (compact length) + 57 bytes.
 fn longest_id() -> Id {
-    Id::Bytes(vec![7; 121])
+    Id::Bytes(vec![7; MAX_TOKEN_ID_LEN - 2])
 }
 
+/// One byte longer: the collection can never mint it, so no cell may be made for it.
 fn too_long_id() -> Id {
-    Id::Bytes(vec![7; 122])
+    Id::Bytes(vec![7; MAX_TOKEN_ID_LEN - 1])
 }
 
 #[test]
