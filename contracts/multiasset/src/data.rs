@@ -91,15 +91,17 @@ impl MultiAssetData {
         ensure_token_id(&token_id)?;
         self.ensure_entry(asset_id)?;
         let mut assets = self.token(&token_id);
-        assets.ensure_proposable(&token_id, asset_id)?;
+        assets.ensure_new(&token_id, asset_id)?;
         let proposal = PendingAsset { asset_id, replaces };
         if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
             return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
+        // An owner's own proposal is accepted at once, so only the active rules apply to it.
         let owner_proposes = authority.owner_of(&token_id)? == Some(caller);
         let target = if owner_proposes {
             Some(assets.ensure_acceptable(&token_id, &proposal)?)
         } else {
+            assets.ensure_pending_room(&token_id)?;
             None
         };
 
@@ -259,10 +261,11 @@ impl MultiAssetData {
             });
         }
 
-        if count > 0 {
-            assets.pending.clear();
-            self.store(&token_id, &assets);
+        if count == 0 {
+            return Ok(Vec::new());
         }
+        assets.pending.clear();
+        self.store(&token_id, &assets);
         Ok(Vec::from([MultiAssetEvent::AllAssetsRejected {
             token_id,
             count,
@@ -290,6 +293,15 @@ impl MultiAssetData {
         let duplicate = (1..priorities.len()).any(|i| priorities[..i].contains(&priorities[i]));
         if duplicate {
             return Err(MultiAssetError::DuplicatePriority { token_id });
+        }
+        // The same values again change nothing (`next_priority` is derived from them too).
+        if assets
+            .active
+            .iter()
+            .map(|a| a.priority)
+            .eq(priorities.iter().copied())
+        {
+            return Ok(Vec::new());
         }
 
         for (active, &priority) in assets.active.iter_mut().zip(&priorities) {
@@ -403,10 +415,10 @@ pub(crate) fn ensure_may_propose(
     authority: &impl Authority,
     caller: AccountId,
 ) -> Result<(), MultiAssetError> {
-    if authority.issuer()? == Some(caller) || authority.is_proposer(caller)? {
-        Ok(())
-    } else {
-        Err(MultiAssetError::NotIssuerOrProposer)
+    // Without an issuer nobody can revoke a grant, so grants stop counting (renounce freezes).
+    match authority.issuer()? {
+        Some(issuer) if issuer == caller || authority.is_proposer(caller)? => Ok(()),
+        _ => Err(MultiAssetError::NotIssuerOrProposer),
     }
 }
 

@@ -8,7 +8,9 @@ use multiasset_traits::{AssetId, Id};
 #[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
 pub enum MultiAssetError {
     /// Returned if the caller of a catalog or propose message is neither the collection's issuer
-    /// (its `Ownable::owner()`) nor a live proposer of the collection in the registry.
+    /// (its `Ownable::owner()`) nor a live proposer of the collection in the registry, or if the
+    /// collection has no issuer (ownership renounced): its grants no longer count then, since
+    /// nobody could revoke them.
     NotIssuerOrProposer,
     /// Returned if the caller of accept / reject / reject-all / set-priority is neither the
     /// token's owner nor an operator the owner approved for the token or for all its tokens.
@@ -69,4 +71,8 @@ pub enum MultiAssetError {
     /// ([`crate::limits::MAX_BATCH_ID_BYTES`]) SCALE-encoded: the batch's event must fit ink!'s
     /// buffer.
     TokenIdsTooLong { max_bytes: u32 },
+    /// Returned if accepting would append an asset after one that holds the highest priority
+    /// (`u64::MAX`): an appended asset ranks last, and no priority is left above it. Set lower
+    /// priorities first.
+    PrioritiesExhausted { token_id: Id },
 }

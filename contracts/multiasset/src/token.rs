@@ -67,30 +67,40 @@ impl TokenAssets {
         self.active.iter().position(|a| a.asset_id == asset_id)
     }
 
-    /// Returns `Ok` if `asset_id` may be proposed to this token (`token_id`): not pending, not
-    /// active, and room under [`MAX_PENDING`].
+    /// Returns `Ok` if `asset_id` is new to this token (`token_id`): neither pending nor active.
+    pub(crate) fn ensure_new(&self, token_id: &Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+        if self.pending_position(asset_id).is_some() {
+            return Err(MultiAssetError::AssetAlreadyPending {
+                token_id: token_id.clone(),
+            });
+        }
+        if self.active_position(asset_id).is_some() {
+            return Err(MultiAssetError::AssetAlreadyActive {
+                token_id: token_id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Returns `Ok` if one more proposal fits under [`MAX_PENDING`].
+    pub(crate) fn ensure_pending_room(&self, token_id: &Id) -> Result<(), MultiAssetError> {
+        if self.pending.len() >= MAX_PENDING as usize {
+            return Err(MultiAssetError::TooManyPendingAssets {
+                token_id: token_id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Returns `Ok` if `asset_id` may be left pending on this token: new to it, and room under
+    /// [`MAX_PENDING`].
     pub(crate) fn ensure_proposable(
         &self,
         token_id: &Id,
         asset_id: AssetId,
     ) -> Result<(), MultiAssetError> {
-        let token_id = || token_id.clone();
-        if self.pending_position(asset_id).is_some() {
-            return Err(MultiAssetError::AssetAlreadyPending {
-                token_id: token_id(),
-            });
-        }
-        if self.active_position(asset_id).is_some() {
-            return Err(MultiAssetError::AssetAlreadyActive {
-                token_id: token_id(),
-            });
-        }
-        if self.pending.len() >= MAX_PENDING as usize {
-            return Err(MultiAssetError::TooManyPendingAssets {
-                token_id: token_id(),
-            });
-        }
-        Ok(())
+        self.ensure_new(token_id, asset_id)?;
+        self.ensure_pending_room(token_id)
     }
 
     /// The position of the active asset `proposal` replaces, if that asset is still active.
@@ -99,23 +109,33 @@ impl TokenAssets {
     }
 
     /// Returns where accepting `proposal` puts it (the replaced asset's position, or `None` to
-    /// append) if that keeps the token under [`MAX_ACTIVE`].
+    /// append) if that keeps the token under [`MAX_ACTIVE`] and, when appending, a priority above
+    /// every active one is left.
     pub(crate) fn ensure_acceptable(
         &self,
         token_id: &Id,
         proposal: &PendingAsset,
     ) -> Result<Option<usize>, MultiAssetError> {
         let target = self.replacement_target(proposal);
-        if target.is_none() && self.active.len() >= MAX_ACTIVE as usize {
-            return Err(MultiAssetError::TooManyActiveAssets {
-                token_id: token_id.clone(),
-            });
+        if target.is_none() {
+            if self.active.len() >= MAX_ACTIVE as usize {
+                return Err(MultiAssetError::TooManyActiveAssets {
+                    token_id: token_id.clone(),
+                });
+            }
+            // `next_priority` saturates at u64::MAX: once an active asset holds it, appending
+            // would give two assets the same priority.
+            if self.active.iter().any(|a| a.priority == self.next_priority) {
+                return Err(MultiAssetError::PrioritiesExhausted {
+                    token_id: token_id.clone(),
+                });
+            }
         }
         Ok(target)
     }
 
     /// Makes `asset_id` active in `target`'s place (keeping its priority) or appended with the
-    /// next priority; returns the asset it replaced. The caller checked the active cap.
+    /// next priority; returns the asset it replaced. The caller checked `ensure_acceptable`.
     pub(crate) fn activate(&mut self, asset_id: AssetId, target: Option<usize>) -> Option<AssetId> {
         match target.and_then(|position| self.active.get_mut(position)) {
             Some(slot) => {

@@ -44,9 +44,11 @@ enum Op {
         token: u8,
         max: u32,
     },
+    /// Sets as many of `priorities` as the token has active assets (one more if `wrong_length`).
     SetPriority {
         token: u8,
         priorities: Vec<u64>,
+        wrong_length: bool,
     },
 }
 
@@ -62,8 +64,18 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(token, asset, by_stranger)| Op::Accept { token, asset, by_stranger }),
         2 => (token.clone(), asset).prop_map(|(token, asset)| Op::Reject { token, asset }),
         1 => (token.clone(), 0u32..4).prop_map(|(token, max)| Op::RejectAll { token, max }),
-        1 => (token, proptest::collection::vec(0u64..6, 0..6))
-            .prop_map(|(token, priorities)| Op::SetPriority { token, priorities }),
+        2 => (token, proptest::collection::vec(priority(), ASSETS as usize + 1), proptest::bool::weighted(0.2))
+            .prop_map(|(token, priorities, wrong_length)| Op::SetPriority { token, priorities, wrong_length }),
+    ]
+}
+
+/// Any priority, drawn so that small values collide often and the top of the range (where the
+/// next appended priority runs out) comes up in most runs.
+fn priority() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        3 => 0u64..6,
+        1 => (0u64..3).prop_map(|below| u64::MAX - below),
+        1 => any::<u64>(),
     ]
 }
 
@@ -72,7 +84,9 @@ fn op() -> impl Strategy<Value = Op> {
 struct Model {
     pending: BTreeMap<Id, Vec<(AssetId, Option<AssetId>)>>,
     active: BTreeMap<Id, Vec<(AssetId, u64)>>,
-    next_priority: BTreeMap<Id, u64>,
+    /// The priority the next appended asset gets: one above every priority the token has held
+    /// since the owner last set them; `None` once that would pass `u64::MAX`.
+    next_priority: BTreeMap<Id, Option<u64>>,
 }
 
 type Res = Result<(), MultiAssetError>;
@@ -91,7 +105,7 @@ impl Model {
         self.active(t).iter().any(|p| p.0 == a)
     }
 
-    fn check_proposable(&mut self, t: &Id, asset: AssetId) -> Res {
+    fn check_new(&mut self, t: &Id, asset: AssetId) -> Res {
         let token_id = t.clone();
         if self.is_pending(t, asset) {
             return Err(MultiAssetError::AssetAlreadyPending { token_id });
@@ -99,10 +113,43 @@ impl Model {
         if self.is_active(t, asset) {
             return Err(MultiAssetError::AssetAlreadyActive { token_id });
         }
+        Ok(())
+    }
+
+    fn check_pending_room(&mut self, t: &Id) -> Res {
         if self.pending(t).len() as u32 >= MAX_PENDING {
-            return Err(MultiAssetError::TooManyPendingAssets { token_id });
+            return Err(MultiAssetError::TooManyPendingAssets {
+                token_id: t.clone(),
+            });
         }
         Ok(())
+    }
+
+    fn check_proposable(&mut self, t: &Id, asset: AssetId) -> Res {
+        self.check_new(t, asset)?;
+        self.check_pending_room(t)
+    }
+
+    /// The active cap and, when appending, a priority left above every active one.
+    fn check_activatable(&mut self, t: &Id, replaces: Option<AssetId>) -> Res {
+        if replaces.is_some_and(|old| self.is_active(t, old)) {
+            return Ok(());
+        }
+        if self.active(t).len() as u32 >= MAX_ACTIVE {
+            return Err(MultiAssetError::TooManyActiveAssets {
+                token_id: t.clone(),
+            });
+        }
+        if self.next(t).is_none() {
+            return Err(MultiAssetError::PrioritiesExhausted {
+                token_id: t.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    fn next(&mut self, t: &Id) -> Option<u64> {
+        *self.next_priority.entry(t.clone()).or_insert(Some(0))
     }
 
     fn activate(&mut self, t: &Id, asset: AssetId, replaces: Option<AssetId>) {
@@ -110,10 +157,10 @@ impl Model {
         match position {
             Some(i) => self.active(t)[i].0 = asset,
             None => {
-                let priority = *self.next_priority.entry(t.clone()).or_default();
+                let priority = self.next(t).expect("checked by check_activatable");
                 self.active(t).push((asset, priority));
                 self.next_priority
-                    .insert(t.clone(), priority.saturating_add(1));
+                    .insert(t.clone(), priority.checked_add(1));
             }
         }
     }
@@ -122,7 +169,7 @@ impl Model {
         if asset == 0 || asset > ASSETS {
             return Err(MultiAssetError::AssetNotFound { asset_id: asset });
         }
-        self.check_proposable(t, asset)?;
+        self.check_new(t, asset)?;
         if let Some(old) = replaces {
             if !self.is_active(t, old) {
                 return Err(MultiAssetError::ReplacedAssetNotActive {
@@ -131,13 +178,10 @@ impl Model {
             }
         }
         if w.owners.get(t) == Some(&issuer()) {
-            if replaces.is_none() && self.active(t).len() as u32 >= MAX_ACTIVE {
-                return Err(MultiAssetError::TooManyActiveAssets {
-                    token_id: t.clone(),
-                });
-            }
+            self.check_activatable(t, replaces)?;
             self.activate(t, asset, replaces);
         } else {
+            self.check_pending_room(t)?;
             self.pending(t).push((asset, replaces));
         }
         Ok(())
@@ -186,12 +230,7 @@ impl Model {
 
     fn accept(&mut self, t: &Id, asset: AssetId) -> Res {
         let (_, replaces) = self.take_pending(t, asset)?;
-        let replaced_active = replaces.is_some_and(|old| self.is_active(t, old));
-        if !replaced_active && self.active(t).len() as u32 >= MAX_ACTIVE {
-            return Err(MultiAssetError::TooManyActiveAssets {
-                token_id: t.clone(),
-            });
-        }
+        self.check_activatable(t, replaces)?;
         self.remove_pending(t, asset);
         self.activate(t, asset, replaces);
         Ok(())
@@ -234,8 +273,10 @@ impl Model {
         for (a, p) in self.active(t).iter_mut().zip(priorities) {
             a.1 = *p;
         }
-        self.next_priority
-            .insert(t.clone(), sorted.last().map_or(0, |m| m.saturating_add(1)));
+        self.next_priority.insert(
+            t.clone(),
+            sorted.last().map_or(Some(0), |max| max.checked_add(1)),
+        );
         Ok(())
     }
 }
@@ -301,10 +342,13 @@ fn apply(data: &mut MultiAssetData, model: &mut Model, w: &World, op: &Op) -> (R
         Op::SetPriority {
             token: i,
             priorities,
+            wrong_length,
         } => {
             let t = token(*i);
+            let count = model.active(&t).len() + usize::from(*wrong_length);
+            let priorities = &priorities[..count];
             (
-                data.set_priority(w, w.owners[&t], t.clone(), priorities.clone())
+                data.set_priority(w, w.owners[&t], t.clone(), priorities.to_vec())
                     .map(drop),
                 model.set_priority(&t, priorities),
             )
@@ -341,6 +385,14 @@ fn check_agreement(data: &MultiAssetData, model: &mut Model) -> Result<(), TestC
         unique.sort();
         unique.dedup();
         prop_assert_eq!(unique.len(), pending.len(), "an asset pending twice");
+        let mut distinct = priorities.clone();
+        distinct.sort();
+        distinct.dedup();
+        prop_assert_eq!(
+            distinct.len(),
+            priorities.len(),
+            "two assets share a priority"
+        );
     }
     Ok(())
 }

@@ -110,3 +110,35 @@ fn propose_past_128_pending_fails() {
     );
     assert_eq!(data.pending_assets(&token()).len(), MAX_PENDING as usize);
 }
+
+#[test]
+fn propose_by_the_owner_at_the_pending_cap_is_accepted_at_once() {
+    let cap = MAX_PENDING as u64;
+    let (mut data, w) = catalog(cap + 1);
+    for asset in 1..=cap {
+        data.propose_asset(&w, proposer(), issuers_token(), asset, None)
+            .unwrap();
+    }
+    data.propose_asset(&w, issuer(), issuers_token(), cap + 1, None)
+        .unwrap();
+    assert_eq!(data.active_assets(&issuers_token()), vec![cap + 1]);
+    assert_eq!(
+        data.pending_assets(&issuers_token()).len(),
+        MAX_PENDING as usize
+    );
+}
+
+#[test]
+fn propose_by_a_proposer_after_the_issuer_renounced_fails() {
+    let (mut data, mut w) = catalog(1);
+    w.issuer = None;
+    assert_eq!(
+        data.propose_asset(&w, proposer(), token(), 1, None),
+        Err(MultiAssetError::NotIssuerOrProposer)
+    );
+    assert_eq!(
+        data.add_asset_entry(&w, proposer(), "ar://tx".into(), None),
+        Err(MultiAssetError::NotIssuerOrProposer)
+    );
+    assert!(data.pending_assets(&token()).is_empty());
+}

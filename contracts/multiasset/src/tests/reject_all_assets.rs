@@ -31,3 +31,10 @@ fn reject_all_with_more_pending_than_max_rejections_fails() {
     );
     assert_eq!(data.pending_assets(&token()), vec![1, 2, 3]);
 }
+
+#[test]
+fn reject_all_with_nothing_pending_changes_nothing_and_emits_nothing() {
+    let (mut data, w) = token_with(1, 0);
+    assert_eq!(data.reject_all_assets(&w, owner(), token(), 5), Ok(vec![]));
+    assert_eq!(data.active_assets(&token()), vec![1]);
+}

@@ -56,3 +56,37 @@ fn asset_appended_after_set_priority_ranks_last() {
     accept(&mut data, &w, 3);
     assert_eq!(data.active_asset_priorities(&token()), vec![7, 3, 8]);
 }
+
+#[test]
+fn set_priority_to_the_same_values_changes_nothing_and_emits_nothing() {
+    let (mut data, w) = token_with(0, 0);
+    assert_eq!(data.set_priority(&w, owner(), token(), vec![]), Ok(vec![]));
+    let (mut data, w) = token_with(2, 0);
+    assert_eq!(
+        data.set_priority(&w, owner(), token(), vec![0, 1]),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn no_asset_is_appended_once_the_highest_priority_is_taken() {
+    let (mut data, w) = token_with(1, 2);
+    data.set_priority(&w, owner(), token(), vec![u64::MAX])
+        .unwrap();
+    assert_eq!(
+        data.accept_asset(&w, owner(), token(), 2),
+        Err(MultiAssetError::PrioritiesExhausted { token_id: token() })
+    );
+    assert_eq!(data.pending_assets(&token()), vec![3, 2]);
+    data.set_priority(&w, owner(), token(), vec![u64::MAX - 1])
+        .unwrap();
+    accept(&mut data, &w, 2);
+    assert_eq!(
+        data.active_asset_priorities(&token()),
+        vec![u64::MAX - 1, u64::MAX]
+    );
+    assert_eq!(
+        data.accept_asset(&w, owner(), token(), 3),
+        Err(MultiAssetError::PrioritiesExhausted { token_id: token() })
+    );
+}
