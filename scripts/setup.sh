@@ -87,6 +87,7 @@ node_source() {
   fi
   [ -n "$found" ] || { echo "cargo did not unpack contracts-node $v" >&2; return 1; }
   rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
   cp -r "$found" "$dest"
   rm -rf "$dest.unpack"
 }

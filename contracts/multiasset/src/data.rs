@@ -92,7 +92,11 @@ impl MultiAssetData {
         self.ensure_entry(asset_id)?;
         let mut assets = self.token(&token_id);
         assets.ensure_new(&token_id, asset_id)?;
-        let proposal = PendingAsset { asset_id, replaces };
+        let proposal = PendingAsset {
+            asset_id,
+            replaces,
+            proposer: caller,
+        };
         if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
             return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
@@ -180,6 +184,7 @@ impl MultiAssetData {
         let proposal = PendingAsset {
             asset_id,
             replaces: None,
+            proposer: caller,
         };
         for (token_id, mut assets) in token_ids.iter().zip(cells) {
             // Grow by exactly one: the default doubling would copy the list into twice its size,
@@ -211,6 +216,7 @@ impl MultiAssetData {
         let mut assets = self.token(&token_id);
         let position = assets.ensure_pending(&token_id, asset_id)?;
         let target = assets.ensure_acceptable(&token_id, &assets.pending[position])?;
+        ensure_proposer_live(authority, assets.pending[position].proposer, &token_id)?;
 
         assets.pending.swap_remove(position);
         let replaced = assets.activate(asset_id, target);
@@ -347,12 +353,18 @@ impl MultiAssetData {
             .collect()
     }
 
-    /// The asset that pending `asset_id` would replace on `token_id`, if any.
-    pub fn asset_replacement(&self, token_id: &Id, asset_id: AssetId) -> Option<AssetId> {
+    /// The pending proposal of `asset_id` on `token_id`: what it would replace and who proposed it.
+    pub fn pending_proposal(&self, token_id: &Id, asset_id: AssetId) -> Option<PendingAsset> {
         let assets = self.token(token_id);
         assets
             .pending_position(asset_id)
-            .and_then(|position| assets.pending[position].replaces)
+            .map(|position| assets.pending[position])
+    }
+
+    /// The asset that pending `asset_id` would replace on `token_id`, if any.
+    pub fn asset_replacement(&self, token_id: &Id, asset_id: AssetId) -> Option<AssetId> {
+        self.pending_proposal(token_id, asset_id)
+            .and_then(|proposal| proposal.replaces)
     }
 
     /// Up to `limit` (at most [`MAX_PAGE`]) active assets of `token_id` with their catalog
@@ -420,6 +432,21 @@ pub(crate) fn ensure_may_propose(
         Some(issuer) if issuer == caller || authority.is_proposer(caller)? => Ok(()),
         _ => Err(MultiAssetError::NotIssuerOrProposer),
     }
+}
+
+/// Returns `ProposerRevoked` unless `proposer` is still the issuer or a live proposer: the same
+/// rule as [`ensure_may_propose`], asked again when the proposal is accepted.
+fn ensure_proposer_live(
+    authority: &impl Authority,
+    proposer: AccountId,
+    token_id: &Id,
+) -> Result<(), MultiAssetError> {
+    ensure_may_propose(authority, proposer).map_err(|error| match error {
+        MultiAssetError::NotIssuerOrProposer => MultiAssetError::ProposerRevoked {
+            token_id: token_id.clone(),
+        },
+        other => other,
+    })
 }
 
 /// Checks the token id, then that `caller` owns `token_id` or is approved for it.

@@ -75,4 +75,9 @@ pub enum MultiAssetError {
     /// (`u64::MAX`): an appended asset ranks last, and no priority is left above it. Set lower
     /// priorities first.
     PrioritiesExhausted { token_id: Id },
+    /// Returned by accept if the asset's proposer is no longer the collection's issuer or a live
+    /// proposer (its grant was revoked, renounced or expired, the collection changed hands, or it
+    /// has no issuer): a revoked key's proposals die with its grant. The owner may still reject
+    /// the asset.
+    ProposerRevoked { token_id: Id },
 }

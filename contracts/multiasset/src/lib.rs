@@ -65,6 +65,7 @@ mod multi_asset {
         data::{Authority, MultiAssetData, TokenAsset},
         errors::MultiAssetError,
         events::MultiAssetEvent,
+        token::PendingAsset,
     };
     use ink::{
         codegen::TraitCallBuilder,
@@ -293,7 +294,8 @@ mod multi_asset {
         ///   the token has it.
         /// - [`MultiAssetError::TooManyPendingAssets`]: at the pending cap.
         /// - [`MultiAssetError::ReplacedAssetNotActive`]: if `replaces` is not active on the token.
-        /// - [`MultiAssetError::TooManyActiveAssets`]: if the owner proposes past the active cap.
+        /// - [`MultiAssetError::TooManyActiveAssets`], [`MultiAssetError::PrioritiesExhausted`]: if
+        ///   the owner proposes and the asset cannot be appended.
         ///
         /// # Events
         /// - [`AssetProposed`]
@@ -366,6 +368,10 @@ mod multi_asset {
         ///   approved operator.
         /// - [`MultiAssetError::AssetNotPending`]: if the asset is not pending on the token.
         /// - [`MultiAssetError::TooManyActiveAssets`]: if it would pass the active cap.
+        /// - [`MultiAssetError::PrioritiesExhausted`]: if appending finds no priority left.
+        /// - [`MultiAssetError::ProposerRevoked`]: if its proposer is no longer the issuer or a
+        ///   live proposer ([`MultiAssetError::RegistryCallFailed`] if the registry does not
+        ///   answer).
         ///
         /// # Events
         /// - [`AssetAccepted`]
@@ -496,6 +502,13 @@ mod multi_asset {
         #[ink(message)]
         pub fn pending_assets(&self, token_id: Id) -> Vec<AssetId> {
             self.data.pending_assets(&token_id)
+        }
+
+        /// The pending proposal of `asset_id` on `token_id`: the asset it would replace and who
+        /// proposed it (accept checks that this proposer is still allowed).
+        #[ink(message)]
+        pub fn pending_proposal(&self, token_id: Id, asset_id: AssetId) -> Option<PendingAsset> {
+            self.data.pending_proposal(&token_id, asset_id)
         }
 
         /// The active asset that pending `asset_id` would replace on `token_id`, if any.

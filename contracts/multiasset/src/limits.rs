@@ -15,9 +15,10 @@ pub const MAX_ENTRIES_PER_CALL: usize = 16;
 pub const MAX_BATCH_TOKENS: usize = 240;
 /// The most pending and active assets the tokens of one `propose_asset_to_many` call may hold
 /// together. A batch keeps every token's cell in memory between its checks and its writes, and a
-/// contract has 1 MiB of memory that it never frees: this bounds that use to about 400 KiB
-/// (24 bytes per decoded pending asset, 24 more when its list grows by one).
-pub const MAX_BATCH_HELD: u32 = 8192;
+/// contract has 1 MiB of memory that it never frees: this bounds that use to about 460 KiB
+/// (56 bytes per decoded pending asset, its proposer included, and 56 more when its list grows
+/// by one).
+pub const MAX_BATCH_HELD: u32 = 4096;
 /// The most entries one `token_assets` page returns.
 pub const MAX_PAGE: u32 = 16;
 /// The longest token id this contract stores assets for: the suite's one limit, the same as the

@@ -13,6 +13,7 @@ use crate::{
         MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL,
         MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
     },
+    token::PendingAsset,
 };
 use ink::primitives::AccountId;
 use multiasset_traits::{AssetId, Id};

@@ -6,7 +6,7 @@ use crate::{
     limits::{MAX_ACTIVE, MAX_PENDING, MAX_TOKEN_ID_LEN},
 };
 use ink::prelude::vec::Vec;
-use multiasset_traits::{AssetId, Id};
+use multiasset_traits::{AccountId, AssetId, Id};
 
 /// A pending proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
@@ -17,6 +17,9 @@ use multiasset_traits::{AssetId, Id};
 pub struct PendingAsset {
     pub asset_id: AssetId,
     pub replaces: Option<AssetId>,
+    /// Who proposed it: accept checks that this account is still the issuer or a live proposer,
+    /// so that a revoked key's proposals die with its grant.
+    pub proposer: AccountId,
 }
 
 /// An accepted asset with its priority (lower renders first).
@@ -68,7 +71,11 @@ impl TokenAssets {
     }
 
     /// Returns `Ok` if `asset_id` is new to this token (`token_id`): neither pending nor active.
-    pub(crate) fn ensure_new(&self, token_id: &Id, asset_id: AssetId) -> Result<(), MultiAssetError> {
+    pub(crate) fn ensure_new(
+        &self,
+        token_id: &Id,
+        asset_id: AssetId,
+    ) -> Result<(), MultiAssetError> {
         if self.pending_position(asset_id).is_some() {
             return Err(MultiAssetError::AssetAlreadyPending {
                 token_id: token_id.clone(),

@@ -138,3 +138,69 @@ fn accept_on_a_token_that_does_not_exist_fails() {
         })
     );
 }
+
+// ---- revocation reaches pending proposals ---------------------------------------------------
+
+/// `token()` with asset 1 active and asset 2 pending, proposed by `proposer()` to replace it.
+fn replacement_by_proposer() -> (MultiAssetData, World) {
+    let (mut data, w) = token_with(1, 0);
+    data.add_asset_entry(&w, issuer(), "https://evil/1.json".into(), None)
+        .unwrap();
+    data.propose_asset(&w, proposer(), token(), 2, Some(1))
+        .unwrap();
+    (data, w)
+}
+
+#[test]
+fn accept_of_a_proposal_whose_proposer_was_revoked_fails() {
+    let (mut data, mut w) = replacement_by_proposer();
+    w.proposers.remove(&proposer());
+    assert_eq!(
+        data.accept_asset(&w, owner(), token(), 2),
+        Err(MultiAssetError::ProposerRevoked { token_id: token() })
+    );
+    assert_eq!(data.active_assets(&token()), vec![1]);
+    assert_eq!(data.pending_assets(&token()), vec![2]);
+}
+
+#[test]
+fn a_revoked_proposers_proposal_can_still_be_rejected() {
+    let (mut data, mut w) = replacement_by_proposer();
+    w.proposers.remove(&proposer());
+    data.reject_asset(&w, owner(), token(), 2).unwrap();
+    assert!(data.pending_assets(&token()).is_empty());
+}
+
+#[test]
+fn accept_of_a_proposal_after_the_issuer_renounced_fails() {
+    let (mut data, mut w) = replacement_by_proposer();
+    w.issuer = None;
+    assert_eq!(
+        data.accept_asset(&w, owner(), token(), 2),
+        Err(MultiAssetError::ProposerRevoked { token_id: token() })
+    );
+}
+
+#[test]
+fn accept_of_a_former_issuers_proposal_fails() {
+    let (mut data, mut w) = token_with(0, 1);
+    w.issuer = Some(stranger());
+    assert_eq!(
+        data.accept_asset(&w, owner(), token(), 1),
+        Err(MultiAssetError::ProposerRevoked { token_id: token() })
+    );
+}
+
+#[test]
+fn pending_proposal_names_its_proposer_and_replacement() {
+    let (data, _) = replacement_by_proposer();
+    assert_eq!(
+        data.pending_proposal(&token(), 2),
+        Some(PendingAsset {
+            asset_id: 2,
+            replaces: Some(1),
+            proposer: proposer(),
+        })
+    );
+    assert_eq!(data.pending_proposal(&token(), 1), None);
+}

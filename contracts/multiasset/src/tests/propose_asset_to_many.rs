@@ -31,20 +31,22 @@ fn propose_to_many_of_max_batch_tokens_succeeds() {
 
 #[test]
 fn propose_to_many_whose_tokens_hold_too_much_names_the_token_and_writes_nothing() {
-    // 65 tokens holding 127 pending assets each: 8,255 held > MAX_BATCH_HELD (8,192), crossed
-    // at the 65th token.
-    let (mut data, w) = catalog(MAX_PENDING as u64);
-    let tokens: Vec<Id> = (100..165).map(Id::U32).collect();
-    for asset in 1..MAX_PENDING as u64 {
-        data.propose_asset_to_many(&w, issuer(), tokens.clone(), asset)
-            .unwrap();
-    }
+    // Tokens holding 127 pending assets each, one more than fit MAX_BATCH_HELD together: the
+    // cap is crossed at the last token.
     let held_per_token = MAX_PENDING - 1;
-    assert!(64 * held_per_token <= MAX_BATCH_HELD && 65 * held_per_token > MAX_BATCH_HELD);
+    let fitting = MAX_BATCH_HELD / held_per_token;
+    let (mut data, w) = catalog(MAX_PENDING as u64);
+    let tokens: Vec<Id> = (100..100 + fitting + 1).map(Id::U32).collect();
+    for asset in 1..MAX_PENDING as u64 {
+        for part in tokens.chunks(fitting as usize) {
+            data.propose_asset_to_many(&w, issuer(), part.to_vec(), asset)
+                .unwrap();
+        }
+    }
     assert_eq!(
         data.propose_asset_to_many(&w, issuer(), tokens.clone(), MAX_PENDING as u64),
         Err(MultiAssetError::BatchHoldsTooMuch {
-            token_id: Id::U32(164)
+            token_id: Id::U32(100 + fitting)
         })
     );
     assert_eq!(
@@ -52,7 +54,7 @@ fn propose_to_many_whose_tokens_hold_too_much_names_the_token_and_writes_nothing
         MAX_PENDING as usize - 1
     );
     // Split, the same proposals pass.
-    for half in tokens.chunks(33) {
+    for half in tokens.chunks(tokens.len().div_ceil(2)) {
         data.propose_asset_to_many(&w, issuer(), half.to_vec(), MAX_PENDING as u64)
             .unwrap();
     }
