@@ -236,7 +236,7 @@ async function heldTokens(from, n, held) {
   return tokens;
 }
 const heavy = [];
-for (const [from, n, held] of [[20_000, 200, 8], [30_000, 64, 127]]) {
+for (const [from, n, held] of [[20_000, 200, 8], [30_000, Math.floor(MAX_BATCH_HELD / 127), 127]]) {
   const tokens = await heldTokens(from, n, held);
   heavy.push({ n, held, ...(await dry(assets, charlie, 'propose_asset_to_many', tokens, 150)) });
 }

@@ -28,6 +28,12 @@ pub enum CollectionError {
     /// Returned if `mint` is given a token id longer than [`crate::MAX_TOKEN_ID_LEN`] bytes
     /// SCALE-encoded (too long for the storage keys that hold it).
     TokenIdTooLong,
+    /// Returned if an asset approval names the token's owner (or the caller itself, for all
+    /// tokens): an owner always manages its own assets.
+    ApprovalToCurrentOwner,
+    /// Returned if the caller of `approve_for_assets` is neither the token's owner nor an
+    /// operator it approved for the assets of all its tokens.
+    NotOwnerOrApprovedForAll,
 }
 
 impl From<PSP34Error> for CollectionError {

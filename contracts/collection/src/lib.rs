@@ -29,6 +29,19 @@ pub use errors::CollectionError;
 
 use openbrush::contracts::psp34::Id;
 
+/// The operators approved for one token, in one storage cell: the transfer operator (PSP34
+/// `approve` for the token, ERC-721's `getApproved`) and the asset operator (ERC-5773's
+/// `getApprovedForAssets`). A transfer or burn reads this one cell to end both.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(
+    feature = "std",
+    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
+)]
+pub struct TokenApprovals {
+    pub transfer: Option<ink::primitives::AccountId>,
+    pub assets: Option<ink::primitives::AccountId>,
+}
+
 /// The longest token id the collection mints: the suite's one limit, shared with the multi-asset
 /// contract.
 pub use multiasset_traits::MAX_TOKEN_ID_LEN;
@@ -44,8 +57,9 @@ pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
 #[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
 #[openbrush::contract]
 pub mod collection {
-    use crate::errors::CollectionError;
+    use crate::{errors::CollectionError, TokenApprovals};
     use ink::codegen::{EmitEvent, Env};
+    use multiasset_traits::AssetApprovals;
     use openbrush::{
         storage::Mapping,
         traits::{Storage, String},
@@ -71,6 +85,29 @@ pub mod collection {
         pub to: AccountId,
         #[ink(topic)]
         pub id: Option<Id>,
+        pub approved: bool,
+    }
+
+    /// `owner` approved `operator` for the assets of token `id` (accept, reject, set
+    /// priorities), or ended that approval (`approved: false`; also on transfer and burn).
+    #[ink(event)]
+    pub struct ApprovalForAssets {
+        #[ink(topic)]
+        pub owner: AccountId,
+        #[ink(topic)]
+        pub operator: AccountId,
+        #[ink(topic)]
+        pub id: Id,
+        pub approved: bool,
+    }
+
+    /// `owner` approved `operator` for the assets of all its tokens, or ended that approval.
+    #[ink(event)]
+    pub struct ApprovalForAllForAssets {
+        #[ink(topic)]
+        pub owner: AccountId,
+        #[ink(topic)]
+        pub operator: AccountId,
         pub approved: bool,
     }
 
@@ -104,10 +141,12 @@ pub mod collection {
         max_supply: Option<u64>,
         minted: u64,
         burnt: Mapping<Id, ()>,
-        /// The one operator approved for each token (ERC-721's `getApproved`), so that a
-        /// transfer or burn can end that approval: OpenBrush keys approvals by (owner,
-        /// operator, token) and cannot find a token's operators otherwise.
-        token_approvals: Mapping<Id, AccountId>,
+        /// The operators approved for each token, so that a transfer or burn can end their
+        /// approvals: OpenBrush keys approvals by (owner, operator, token) and cannot find a
+        /// token's operators otherwise.
+        approvals: Mapping<Id, TokenApprovals>,
+        /// (owner, operator) pairs: `operator` manages the assets of all of `owner`'s tokens.
+        asset_operators: Mapping<(AccountId, AccountId), ()>,
     }
 
     /// One operator per token, as in ERC-721: approving another replaces the first (whose
@@ -122,15 +161,20 @@ pub mod collection {
     ) -> Result<(), PSP34Error> {
         psp34::InternalImpl::_approve_for(self, to, id.clone(), approved)?;
         if let Some(id) = id {
-            match self.token_approvals.get(&id) {
-                Some(previous) if previous != to && approved => self.end_token_approval(&id),
-                Some(previous) if previous == to && !approved => {
-                    self.token_approvals.remove(&id);
+            let mut approvals = self.approvals.get(&id).unwrap_or_default();
+            let before = approvals;
+            match approvals.transfer {
+                Some(previous) if previous != to && approved => {
+                    self.end_transfer_approval(&id, previous)
                 }
+                Some(previous) if previous == to && !approved => approvals.transfer = None,
                 _ => {}
             }
             if approved {
-                self.token_approvals.insert(&id, &to);
+                approvals.transfer = Some(to);
+            }
+            if approvals != before {
+                self.store_approvals(&id, &approvals);
             }
         }
         Ok(())
@@ -146,7 +190,7 @@ pub mod collection {
         id: &Id,
     ) -> Result<(), PSP34Error> {
         if from.is_some() {
-            self.end_token_approval(id);
+            self.end_token_approvals(id);
         }
         Ok(())
     }
@@ -206,12 +250,31 @@ pub mod collection {
     }
 
     impl Collection {
-        /// Ends the approval of the operator approved for token `id`, if any, with an event.
-        fn end_token_approval(&mut self, id: &Id) {
-            let Some(operator) = self.token_approvals.get(id) else {
+        /// Ends every approval of token `id` (its transfer operator's and its asset operator's),
+        /// each with an event: the token is changing hands or being burnt.
+        fn end_token_approvals(&mut self, id: &Id) {
+            let Some(approvals) = self.approvals.get(id) else {
                 return;
             };
-            self.token_approvals.remove(id);
+            self.approvals.remove(id);
+            if let Some(operator) = approvals.transfer {
+                self.end_transfer_approval(id, operator);
+            }
+            if let (Some(operator), Some(owner)) =
+                (approvals.assets, psp34::Internal::_owner_of(self, id))
+            {
+                self.env().emit_event(ApprovalForAssets {
+                    owner,
+                    operator,
+                    id: id.clone(),
+                    approved: false,
+                });
+            }
+        }
+
+        /// Ends `operator`'s transfer approval for token `id` (OpenBrush's record), with an
+        /// event.
+        fn end_transfer_approval(&mut self, id: &Id, operator: AccountId) {
             if let Some(owner) = psp34::Internal::_owner_of(self, id) {
                 psp34::BalancesManager::_remove_operator_approvals(
                     self,
@@ -225,6 +288,15 @@ pub mod collection {
                     id: Some(id.clone()),
                     approved: false,
                 });
+            }
+        }
+
+        /// Writes token `id`'s approvals, or frees the cell when there are none.
+        fn store_approvals(&mut self, id: &Id, approvals: &TokenApprovals) {
+            if *approvals == TokenApprovals::default() {
+                self.approvals.remove(id);
+            } else {
+                self.approvals.insert(id, approvals);
             }
         }
 
@@ -316,6 +388,127 @@ pub mod collection {
         #[ink(message)]
         pub fn minted(&self) -> u64 {
             self.minted
+        }
+
+        /// Approves `operator` to manage the assets of token `id` (accept, reject, set
+        /// priorities in the multi-asset contract), replacing the one approved before, or takes
+        /// that approval back (`approved: false`). Caller: the token's owner, or an operator it
+        /// approved for the assets of all its tokens. A transfer or burn ends the approval.
+        ///
+        /// # Errors
+        /// - [`CollectionError::TokenNotExists`]: if the token does not exist.
+        /// - [`CollectionError::ApprovalToCurrentOwner`]: if `operator` owns the token.
+        /// - [`CollectionError::NotOwnerOrApprovedForAll`]: if the caller may not approve.
+        ///
+        /// # Events
+        /// - [`ApprovalForAssets`]: for the new operator and, with `approved: false`, for the one
+        ///   it replaces; none if nothing changed.
+        #[ink(message)]
+        pub fn approve_for_assets(
+            &mut self,
+            operator: AccountId,
+            id: Id,
+            approved: bool,
+        ) -> Result<(), CollectionError> {
+            let caller = self.env().caller();
+            let owner =
+                psp34::Internal::_owner_of(self, &id).ok_or(CollectionError::TokenNotExists)?;
+            if operator == owner {
+                return Err(CollectionError::ApprovalToCurrentOwner);
+            }
+            if caller != owner && !self.asset_operators.contains(&(owner, caller)) {
+                return Err(CollectionError::NotOwnerOrApprovedForAll);
+            }
+            let mut approvals = self.approvals.get(&id).unwrap_or_default();
+            let previous = approvals.assets;
+            approvals.assets = match (approved, previous) {
+                (true, _) => Some(operator),
+                (false, Some(current)) if current == operator => None,
+                (false, _) => previous,
+            };
+            if approvals.assets == previous {
+                return Ok(());
+            }
+            self.store_approvals(&id, &approvals);
+            if let Some(replaced) = previous {
+                self.env().emit_event(ApprovalForAssets {
+                    owner,
+                    operator: replaced,
+                    id: id.clone(),
+                    approved: false,
+                });
+            }
+            if approved {
+                self.env().emit_event(ApprovalForAssets {
+                    owner,
+                    operator,
+                    id,
+                    approved: true,
+                });
+            }
+            Ok(())
+        }
+
+        /// Approves `operator` to manage the assets of all the caller's tokens, present and
+        /// future, or takes that back. It outlives transfers of single tokens but covers only
+        /// tokens the caller owns.
+        ///
+        /// # Errors
+        /// - [`CollectionError::ApprovalToCurrentOwner`]: if `operator` is the caller.
+        ///
+        /// # Events
+        /// - [`ApprovalForAllForAssets`]: none if nothing changed.
+        #[ink(message)]
+        pub fn set_approval_for_all_for_assets(
+            &mut self,
+            operator: AccountId,
+            approved: bool,
+        ) -> Result<(), CollectionError> {
+            let owner = self.env().caller();
+            if operator == owner {
+                return Err(CollectionError::ApprovalToCurrentOwner);
+            }
+            if self.asset_operators.contains(&(owner, operator)) == approved {
+                return Ok(());
+            }
+            if approved {
+                self.asset_operators.insert(&(owner, operator), &());
+            } else {
+                self.asset_operators.remove(&(owner, operator));
+            }
+            self.env().emit_event(ApprovalForAllForAssets {
+                owner,
+                operator,
+                approved,
+            });
+            Ok(())
+        }
+
+        /// The operator approved for the assets of token `id`, if any (ERC-5773's
+        /// `getApprovedForAssets`).
+        #[ink(message)]
+        pub fn approved_for_assets(&self, id: Id) -> Option<AccountId> {
+            crate::ensure_token_id(&id).ok()?;
+            self.approvals.get(&id)?.assets
+        }
+
+        /// Whether `owner` approved `operator` for the assets of all its tokens.
+        #[ink(message)]
+        pub fn is_approved_for_all_for_assets(
+            &self,
+            owner: AccountId,
+            operator: AccountId,
+        ) -> bool {
+            self.asset_operators.contains(&(owner, operator))
+        }
+    }
+
+    impl AssetApprovals for Collection {
+        #[ink(message)]
+        fn asset_allowance(&self, owner: AccountId, operator: AccountId, id: Id) -> bool {
+            psp34::Internal::_owner_of(self, &id) == Some(owner)
+                && (self.asset_operators.contains(&(owner, operator))
+                    || self.approved_for_assets(id) == Some(operator))
         }
     }
 }

@@ -6,6 +6,7 @@ use ink::{
     env::{test, DefaultEnvironment},
     primitives::AccountId,
 };
+use multiasset_traits::AssetApprovals;
 use openbrush::{
     contracts::{
         ownable::{Ownable, OwnableError},
@@ -445,5 +446,146 @@ fn approval_for_all_survives_a_transfer_of_one_token() {
         accounts().bob,
         accounts().charlie,
         Some(Id::U32(2))
+    ));
+}
+
+// ---- asset approvals (ERC-5773's approveForAssets / setApprovalForAllForAssets) ------------
+
+/// alice's collection with token 1 minted to bob; bob is the caller.
+fn bobs_token() -> Collection {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    set_caller(accounts().bob);
+    c
+}
+
+fn may_manage_assets(c: &Collection, operator: AccountId) -> bool {
+    AssetApprovals::asset_allowance(c, accounts().bob, operator, Id::U32(1))
+}
+
+#[ink::test]
+fn owner_can_approve_an_address_for_a_tokens_assets() {
+    let mut c = bobs_token();
+    c.approve_for_assets(accounts().charlie, Id::U32(1), true)
+        .unwrap();
+    assert_eq!(c.approved_for_assets(Id::U32(1)), Some(accounts().charlie));
+    assert!(may_manage_assets(&c, accounts().charlie));
+    assert!(matches!(
+        last_event(),
+        Event::ApprovalForAssets(e) if e.owner == accounts().bob && e.operator == accounts().charlie
+            && e.id == Id::U32(1) && e.approved
+    ));
+}
+
+#[ink::test]
+fn owner_can_approve_an_address_for_all_its_tokens_assets() {
+    let mut c = bobs_token();
+    c.set_approval_for_all_for_assets(accounts().charlie, true)
+        .unwrap();
+    assert!(c.is_approved_for_all_for_assets(accounts().bob, accounts().charlie));
+    assert!(may_manage_assets(&c, accounts().charlie));
+    assert!(matches!(
+        last_event(),
+        Event::ApprovalForAllForAssets(e) if e.owner == accounts().bob
+            && e.operator == accounts().charlie && e.approved
+    ));
+    c.set_approval_for_all_for_assets(accounts().charlie, false)
+        .unwrap();
+    assert!(!may_manage_assets(&c, accounts().charlie));
+}
+
+#[ink::test]
+fn approving_the_owner_for_assets_fails() {
+    let mut c = bobs_token();
+    assert_eq!(
+        c.approve_for_assets(accounts().bob, Id::U32(1), true),
+        Err(CollectionError::ApprovalToCurrentOwner)
+    );
+    assert_eq!(
+        c.set_approval_for_all_for_assets(accounts().bob, true),
+        Err(CollectionError::ApprovalToCurrentOwner)
+    );
+}
+
+#[ink::test]
+fn approving_for_assets_by_a_non_owner_fails() {
+    let mut c = bobs_token();
+    set_caller(accounts().eve);
+    assert_eq!(
+        c.approve_for_assets(accounts().eve, Id::U32(1), true),
+        Err(CollectionError::NotOwnerOrApprovedForAll)
+    );
+    assert_eq!(c.approved_for_assets(Id::U32(1)), None);
+}
+
+#[ink::test]
+fn an_asset_operator_for_all_can_approve_for_a_token() {
+    let mut c = bobs_token();
+    c.set_approval_for_all_for_assets(accounts().charlie, true)
+        .unwrap();
+    set_caller(accounts().charlie);
+    c.approve_for_assets(accounts().eve, Id::U32(1), true)
+        .unwrap();
+    assert_eq!(c.approved_for_assets(Id::U32(1)), Some(accounts().eve));
+}
+
+#[ink::test]
+fn approving_assets_of_a_missing_token_fails() {
+    let mut c = bobs_token();
+    assert_eq!(
+        c.approve_for_assets(accounts().charlie, Id::U32(9), true),
+        Err(CollectionError::TokenNotExists)
+    );
+}
+
+#[ink::test]
+fn a_transfer_approval_gives_no_asset_rights() {
+    let mut c = bobs_token();
+    PSP34::approve(&mut c, accounts().charlie, Some(Id::U32(1)), true).unwrap();
+    PSP34::approve(&mut c, accounts().django, None, true).unwrap();
+    assert!(!may_manage_assets(&c, accounts().charlie));
+    assert!(!may_manage_assets(&c, accounts().django));
+}
+
+#[ink::test]
+fn asset_approval_does_not_survive_a_transfer_and_return() {
+    let mut c = bobs_token();
+    c.approve_for_assets(accounts().charlie, Id::U32(1), true)
+        .unwrap();
+    PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
+    assert!(matches!(last_event(), Event::Transfer(_)));
+    let ended = events().into_iter().any(|e| {
+        matches!(e, Event::ApprovalForAssets(a) if a.operator == accounts().charlie && !a.approved)
+    });
+    assert!(
+        ended,
+        "an ApprovalForAssets {{ approved: false }} for charlie"
+    );
+    set_caller(accounts().django);
+    PSP34::transfer(&mut c, accounts().bob, Id::U32(1), vec![]).unwrap();
+    assert_eq!(c.approved_for_assets(Id::U32(1)), None);
+    assert!(!may_manage_assets(&c, accounts().charlie));
+}
+
+#[ink::test]
+fn burn_clears_the_asset_approval() {
+    let mut c = bobs_token();
+    c.approve_for_assets(accounts().charlie, Id::U32(1), true)
+        .unwrap();
+    c.burn(Id::U32(1)).unwrap();
+    assert_eq!(c.approved_for_assets(Id::U32(1)), None);
+}
+
+#[ink::test]
+fn asset_operator_for_all_does_not_follow_a_token_to_its_new_owner() {
+    let mut c = bobs_token();
+    c.set_approval_for_all_for_assets(accounts().charlie, true)
+        .unwrap();
+    PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
+    assert!(!AssetApprovals::asset_allowance(
+        &c,
+        accounts().django,
+        accounts().charlie,
+        Id::U32(1)
     ));
 }

@@ -46,6 +46,17 @@ pub trait PSP34 {
     fn allowance(&self, owner: AccountId, operator: AccountId, id: Option<Id>) -> bool;
 }
 
+/// Who besides its owner may manage a token's assets: ERC-5773's asset approvals. The collection
+/// keeps them, since it sees every transfer and burn, which end them.
+#[ink::trait_definition]
+pub trait AssetApprovals {
+    /// `true` if `owner` owns token `id` and approved `operator` for its assets, or for the
+    /// assets of all its tokens. Transfer approvals (PSP34 `approve`) do not count: a marketplace
+    /// that may sell a token may not swap its mirrors.
+    #[ink(message)]
+    fn asset_allowance(&self, owner: AccountId, operator: AccountId, id: Id) -> bool;
+}
+
 /// What a multi-asset contract asks the proposer registry.
 #[ink::trait_definition]
 pub trait ProposerRegistry {
