@@ -35,7 +35,7 @@ use ink::{prelude::vec::Vec, storage::Mapping};
 use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
 
 /// What the state machine needs to know from outside: the collection (issuer, token owners,
-/// approvals) and the proposer registry. On chain each is a cross-contract call.
+/// asset approvals) and the proposer registry. On chain each is a cross-contract call.
 pub trait Authority {
     /// The collection's issuer (`Ownable::owner()`), `None` if renounced.
     fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError>;
@@ -43,8 +43,9 @@ pub trait Authority {
     fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError>;
     /// The owner of `token_id`, `None` if the token does not exist.
     fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError>;
-    /// Whether `owner` approved `operator` for `token_id` or for all its tokens.
-    fn is_approved(
+    /// Whether `owner` approved `operator` for the assets of `token_id`, or of all its tokens
+    /// (ERC-5773's asset approvals; a transfer approval gives no asset rights).
+    fn is_asset_operator(
         &self,
         owner: AccountId,
         operator: AccountId,
@@ -461,7 +462,7 @@ fn ensure_owner_or_approved(
         .ok_or_else(|| MultiAssetError::TokenNotFound {
             token_id: token_id.clone(),
         })?;
-    if owner == caller || authority.is_approved(owner, caller, token_id)? {
+    if owner == caller || authority.is_asset_operator(owner, caller, token_id)? {
         Ok(())
     } else {
         Err(MultiAssetError::NotTokenOwnerOrApproved {

@@ -13,7 +13,9 @@ pub enum MultiAssetError {
     /// nobody could revoke them.
     NotIssuerOrProposer,
     /// Returned if the caller of accept / reject / reject-all / set-priority is neither the
-    /// token's owner nor an operator the owner approved for the token or for all its tokens.
+    /// token's owner nor an operator the owner approved for the token's assets or for the assets
+    /// of all its tokens (the collection's `approve_for_assets` /
+    /// `set_approval_for_all_for_assets`; a PSP34 transfer approval does not count).
     NotTokenOwnerOrApproved { token_id: Id },
     /// Returned if accept / reject / reject-all / set-priority names a token the collection does
     /// not have (never minted, or burnt).

@@ -72,7 +72,7 @@ mod multi_asset {
         prelude::{string::String, vec::Vec},
     };
     use multiasset_traits::{
-        answer_or, AssetId, ContentHash, Id, Ownable, ProposerRegistry, PSP34,
+        answer_or, AssetApprovals, AssetId, ContentHash, Id, Ownable, ProposerRegistry, PSP34,
     };
 
     /// A catalog entry was added.
@@ -186,17 +186,17 @@ mod multi_asset {
             )
         }
 
-        fn is_approved(
+        fn is_asset_operator(
             &self,
             owner: AccountId,
             operator: AccountId,
             token_id: &Id,
         ) -> Result<bool, MultiAssetError> {
-            let collection: ink::contract_ref!(PSP34) = self.collection.into();
+            let collection: ink::contract_ref!(AssetApprovals) = self.collection.into();
             answer_or(
                 collection
                     .call()
-                    .allowance(owner, operator, Some(token_id.clone()))
+                    .asset_allowance(owner, operator, token_id.clone())
                     .try_invoke(),
                 MultiAssetError::CollectionCallFailed,
             )

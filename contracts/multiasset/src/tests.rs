@@ -2,7 +2,7 @@
 //! (`roles`: a table of message × role → outcome), the ERC-5773 behaviours, and a property test
 //! of random operation sequences against a simple model (`model`). The fixtures below are the
 //! vocabulary every file uses: the roles `issuer()`, `proposer()`, `revoked()`, `owner()`,
-//! `operator()`, `all_operator()`, `stranger()`; `token()`, `issuers_token()`, `unminted()`; and
+//! `operator()` and `all_operator()` (asset operators), `transfer_operator()`, `stranger()`; `token()`, `issuers_token()`, `unminted()`; and
 //! the states `catalog(n)` and `token_with(active, pending)`.
 
 use crate::{
@@ -47,17 +47,23 @@ fn revoked() -> AccountId {
 fn owner() -> AccountId {
     account(4)
 }
+/// Approved by `owner()` for the assets of `token()`.
 fn operator() -> AccountId {
     account(5)
 }
 fn stranger() -> AccountId {
     account(6)
 }
-/// Approved by `owner()` for all its tokens.
+/// Approved by `owner()` for the assets of all its tokens.
 fn all_operator() -> AccountId {
     account(7)
 }
-/// Owned by `owner()`, who approved `operator()` for it.
+/// Approved by `owner()` to transfer `token()` and all its tokens (PSP34 `approve`, e.g. a
+/// marketplace): no asset rights.
+fn transfer_operator() -> AccountId {
+    account(8)
+}
+/// Owned by `owner()`, who approved `operator()` for its assets.
 fn token() -> Id {
     Id::U32(1)
 }
@@ -76,7 +82,10 @@ pub(crate) struct World {
     pub issuer: Option<AccountId>,
     pub proposers: BTreeSet<AccountId>,
     pub owners: BTreeMap<Id, AccountId>,
-    pub approvals: BTreeSet<(AccountId, AccountId, Option<Id>)>,
+    /// (owner, operator, token or `None` for all): asset approvals.
+    pub asset_approvals: BTreeSet<(AccountId, AccountId, Option<Id>)>,
+    /// The same for PSP34 transfer approvals, which the contract must not take for asset rights.
+    pub transfer_approvals: BTreeSet<(AccountId, AccountId, Option<Id>)>,
 }
 
 impl Authority for World {
@@ -89,15 +98,15 @@ impl Authority for World {
     fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError> {
         Ok(self.owners.get(token_id).copied())
     }
-    fn is_approved(
+    fn is_asset_operator(
         &self,
         owner: AccountId,
         operator: AccountId,
         token_id: &Id,
     ) -> Result<bool, MultiAssetError> {
-        Ok(self.approvals.contains(&(owner, operator, None))
+        Ok(self.asset_approvals.contains(&(owner, operator, None))
             || self
-                .approvals
+                .asset_approvals
                 .contains(&(owner, operator, Some(token_id.clone()))))
     }
 }
@@ -121,9 +130,13 @@ fn world() -> World {
         issuer: Some(issuer()),
         proposers: BTreeSet::from([proposer()]),
         owners: BTreeMap::from([(token(), owner()), (issuers_token(), issuer())]),
-        approvals: BTreeSet::from([
+        asset_approvals: BTreeSet::from([
             (owner(), operator(), Some(token())),
             (owner(), all_operator(), None),
+        ]),
+        transfer_approvals: BTreeSet::from([
+            (owner(), transfer_operator(), Some(token())),
+            (owner(), transfer_operator(), None),
         ]),
     }
 }

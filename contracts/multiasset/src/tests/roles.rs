@@ -11,18 +11,21 @@ enum Role {
     Proposer,
     RevokedProposer,
     Owner,
-    OperatorForToken,
-    OperatorForAll,
+    /// Approved to transfer the token (PSP34), a marketplace: no asset rights.
+    TransferOperator,
+    AssetOperator,
+    AssetOperatorForAll,
     Stranger,
 }
 
-const ROLES: [Role; 7] = [
+const ROLES: [Role; 8] = [
     Role::Issuer,
     Role::Proposer,
     Role::RevokedProposer,
     Role::Owner,
-    Role::OperatorForToken,
-    Role::OperatorForAll,
+    Role::TransferOperator,
+    Role::AssetOperator,
+    Role::AssetOperatorForAll,
     Role::Stranger,
 ];
 
@@ -33,8 +36,9 @@ impl Role {
             Role::Proposer => proposer(),
             Role::RevokedProposer => revoked(),
             Role::Owner => owner(),
-            Role::OperatorForToken => operator(),
-            Role::OperatorForAll => all_operator(),
+            Role::TransferOperator => transfer_operator(),
+            Role::AssetOperator => operator(),
+            Role::AssetOperatorForAll => all_operator(),
             Role::Stranger => stranger(),
         }
     }
@@ -157,9 +161,9 @@ fn only_the_issuer_and_live_proposers_may_add_entries_and_propose() {
 }
 
 #[test]
-fn only_the_owner_and_its_operators_may_decide_on_a_token() {
+fn only_the_owner_and_its_asset_operators_may_decide_on_a_token() {
     let wrong = mismatches(&OWNER_GATED, |role| match role {
-        Role::Owner | Role::OperatorForToken | Role::OperatorForAll => Outcome::Changes,
+        Role::Owner | Role::AssetOperator | Role::AssetOperatorForAll => Outcome::Changes,
         _ => Outcome::Refused(MultiAssetError::NotTokenOwnerOrApproved { token_id: token() }),
     });
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
