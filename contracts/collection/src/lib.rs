@@ -59,7 +59,7 @@ pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
 pub mod collection {
     use crate::{errors::CollectionError, TokenApprovals};
     use ink::codegen::{EmitEvent, Env};
-    use multiasset_traits::AssetApprovals;
+    use multiasset_traits::{AssetApprovals, BurntTokens};
     use openbrush::{
         storage::Mapping,
         traits::{Storage, String},
@@ -500,6 +500,13 @@ pub mod collection {
             operator: AccountId,
         ) -> bool {
             self.asset_operators.contains(&(owner, operator))
+        }
+    }
+
+    impl BurntTokens for Collection {
+        #[ink(message)]
+        fn is_burnt(&self, id: Id) -> bool {
+            crate::ensure_token_id(&id).is_ok() && self.burnt.contains(&id)
         }
     }
 

@@ -43,6 +43,8 @@ pub trait Authority {
     fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError>;
     /// The owner of `token_id`, `None` if the token does not exist.
     fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError>;
+    /// Whether `token_id` was burnt (a burnt id is never minted again).
+    fn is_burnt(&self, token_id: &Id) -> Result<bool, MultiAssetError>;
     /// Whether `owner` approved `operator` for the assets of `token_id`, or of all its tokens
     /// (ERC-5773's asset approvals; a transfer approval gives no asset rights).
     fn is_asset_operator(
@@ -101,8 +103,14 @@ impl MultiAssetData {
         if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
             return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
-        // An owner's own proposal is accepted at once, so only the active rules apply to it.
-        let owner_proposes = authority.owner_of(&token_id)? == Some(caller);
+        // An owner's own proposal is accepted at once, so only the active rules apply to it. A
+        // token without an owner may be one not minted yet (ERC-5773 allows proposing to it) or
+        // a burnt one, which can never take an asset.
+        let owner = authority.owner_of(&token_id)?;
+        if owner.is_none() && authority.is_burnt(&token_id)? {
+            return Err(MultiAssetError::TokenBurnt { token_id });
+        }
+        let owner_proposes = owner == Some(caller);
         let target = if owner_proposes {
             Some(assets.ensure_acceptable(&token_id, &proposal)?)
         } else {
@@ -326,10 +334,12 @@ impl MultiAssetData {
     }
 
     // ---- queries -----------------------------------------------------------------------
+    // A token the collection does not know (burnt, or not minted yet) shows nothing: its
+    // proposals appear once it is minted, a burnt token's assets never again.
 
     /// The active assets of `token_id`, in position order.
-    pub fn active_assets(&self, token_id: &Id) -> Vec<AssetId> {
-        self.token(token_id)
+    pub fn active_assets(&self, authority: &impl Authority, token_id: &Id) -> Vec<AssetId> {
+        self.shown(authority, token_id)
             .active
             .iter()
             .map(|a| a.asset_id)
@@ -337,8 +347,8 @@ impl MultiAssetData {
     }
 
     /// The priorities of `token_id`'s active assets, in the order of `active_assets`.
-    pub fn active_asset_priorities(&self, token_id: &Id) -> Vec<u64> {
-        self.token(token_id)
+    pub fn active_asset_priorities(&self, authority: &impl Authority, token_id: &Id) -> Vec<u64> {
+        self.shown(authority, token_id)
             .active
             .iter()
             .map(|a| a.priority)
@@ -346,8 +356,8 @@ impl MultiAssetData {
     }
 
     /// The pending assets of `token_id`, in position order.
-    pub fn pending_assets(&self, token_id: &Id) -> Vec<AssetId> {
-        self.token(token_id)
+    pub fn pending_assets(&self, authority: &impl Authority, token_id: &Id) -> Vec<AssetId> {
+        self.shown(authority, token_id)
             .pending
             .iter()
             .map(|p| p.asset_id)
@@ -355,16 +365,26 @@ impl MultiAssetData {
     }
 
     /// The pending proposal of `asset_id` on `token_id`: what it would replace and who proposed it.
-    pub fn pending_proposal(&self, token_id: &Id, asset_id: AssetId) -> Option<PendingAsset> {
-        let assets = self.token(token_id);
+    pub fn pending_proposal(
+        &self,
+        authority: &impl Authority,
+        token_id: &Id,
+        asset_id: AssetId,
+    ) -> Option<PendingAsset> {
+        let assets = self.shown(authority, token_id);
         assets
             .pending_position(asset_id)
             .map(|position| assets.pending[position])
     }
 
     /// The asset that pending `asset_id` would replace on `token_id`, if any.
-    pub fn asset_replacement(&self, token_id: &Id, asset_id: AssetId) -> Option<AssetId> {
-        self.pending_proposal(token_id, asset_id)
+    pub fn asset_replacement(
+        &self,
+        authority: &impl Authority,
+        token_id: &Id,
+        asset_id: AssetId,
+    ) -> Option<AssetId> {
+        self.pending_proposal(authority, token_id, asset_id)
             .and_then(|proposal| proposal.replaces)
     }
 
@@ -373,6 +393,7 @@ impl MultiAssetData {
     /// falling back to the next mirror when one host fails.
     pub fn token_assets(
         &self,
+        authority: &impl Authority,
         token_id: &Id,
         start: u32,
         limit: u32,
@@ -383,7 +404,7 @@ impl MultiAssetData {
         // Insertion sort by priority, stable (ties keep position order): at most MAX_ACTIVE
         // entries, and less code than the library sort.
         let mut ranked: Vec<ActiveAsset> = Vec::new();
-        for asset in self.token(token_id).active {
+        for asset in self.shown(authority, token_id).active {
             let at = ranked.partition_point(|a| a.priority <= asset.priority);
             ranked.insert(at, asset);
         }
@@ -402,7 +423,40 @@ impl MultiAssetData {
             .collect())
     }
 
+    // ---- burnt tokens ------------------------------------------------------------------
+
+    /// Frees the cell of burnt token `token_id`, which nobody could ever decide on again; the
+    /// storage deposit goes back to the caller. Anyone may call. Nothing to free: no change.
+    pub fn clear_burnt_token(&mut self, authority: &impl Authority, token_id: Id) -> Outcome {
+        ensure_token_id(&token_id)?;
+        if !authority.is_burnt(&token_id)? {
+            return Err(MultiAssetError::TokenNotBurnt { token_id });
+        }
+        let assets = self.token(&token_id);
+        if assets == TokenAssets::default() {
+            return Ok(Vec::new());
+        }
+        self.tokens.remove(&token_id);
+        Ok(Vec::from([MultiAssetEvent::BurntTokenCleared {
+            token_id,
+            pending: assets.pending.len() as u32,
+            active: assets.active.len() as u32,
+        }]))
+    }
+
     // ---- internals ---------------------------------------------------------------------
+
+    /// What queries show of `token_id`: its cell if the collection says the token exists,
+    /// nothing otherwise (also if the collection cannot be asked).
+    fn shown(&self, authority: &impl Authority, token_id: &Id) -> TokenAssets {
+        if ensure_token_id(token_id).is_err() {
+            return TokenAssets::default();
+        }
+        match authority.owner_of(token_id) {
+            Ok(Some(_)) => self.token(token_id),
+            _ => TokenAssets::default(),
+        }
+    }
 
     /// Everything `token_id` holds (empty if it holds nothing): one storage read. An id too long
     /// to be a storage key holds nothing and is not looked up (the host would trap).

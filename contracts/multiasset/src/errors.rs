@@ -82,4 +82,8 @@ pub enum MultiAssetError {
     /// has no issuer): a revoked key's proposals die with its grant. The owner may still reject
     /// the asset.
     ProposerRevoked { token_id: Id },
+    /// Returned if a proposal names a burnt token: it can never take an asset.
+    TokenBurnt { token_id: Id },
+    /// Returned by `clear_burnt_token` if the collection does not report the token as burnt.
+    TokenNotBurnt { token_id: Id },
 }

@@ -42,4 +42,10 @@ pub enum MultiAssetEvent {
         token_id: Id,
         priorities: ink::prelude::vec::Vec<u64>,
     },
+    /// The cell of burnt token `token_id` was freed with its `pending` and `active` assets.
+    BurntTokenCleared {
+        token_id: Id,
+        pending: u32,
+        active: u32,
+    },
 }

@@ -72,7 +72,8 @@ mod multi_asset {
         prelude::{string::String, vec::Vec},
     };
     use multiasset_traits::{
-        answer_or, AssetApprovals, AssetId, ContentHash, Id, Ownable, ProposerRegistry, PSP34,
+        answer_or, AssetApprovals, AssetId, BurntTokens, ContentHash, Id, Ownable,
+        ProposerRegistry, PSP34,
     };
 
     /// A catalog entry was added.
@@ -144,6 +145,16 @@ mod multi_asset {
         pub priorities: Vec<u64>,
     }
 
+    /// The cell of burnt token `token_id` was freed, with its `pending` and `active` assets; the
+    /// storage deposit went to whoever called `clear_burnt_token`.
+    #[ink(event)]
+    pub struct BurntTokenCleared {
+        #[ink(topic)]
+        pub token_id: Id,
+        pub pending: u32,
+        pub active: u32,
+    }
+
     /// The multi-asset contract of one collection.
     #[ink(storage)]
     pub struct MultiAsset {
@@ -182,6 +193,14 @@ mod multi_asset {
             let collection: ink::contract_ref!(PSP34) = self.collection.into();
             answer_or(
                 collection.call().owner_of(token_id.clone()).try_invoke(),
+                MultiAssetError::CollectionCallFailed,
+            )
+        }
+
+        fn is_burnt(&self, token_id: &Id) -> Result<bool, MultiAssetError> {
+            let collection: ink::contract_ref!(BurntTokens) = self.collection.into();
+            answer_or(
+                collection.call().is_burnt(token_id.clone()).try_invoke(),
                 MultiAssetError::CollectionCallFailed,
             )
         }
@@ -294,6 +313,7 @@ mod multi_asset {
         ///   the token has it.
         /// - [`MultiAssetError::TooManyPendingAssets`]: at the pending cap.
         /// - [`MultiAssetError::ReplacedAssetNotActive`]: if `replaces` is not active on the token.
+        /// - [`MultiAssetError::TokenBurnt`]: if the token was burnt.
         /// - [`MultiAssetError::TooManyActiveAssets`], [`MultiAssetError::PrioritiesExhausted`]: if
         ///   the owner proposes and the asset cannot be appended.
         ///
@@ -474,6 +494,23 @@ mod multi_asset {
             Ok(())
         }
 
+        /// Frees the storage of burnt token `token_id` (its assets can never be decided on
+        /// again); the storage deposit goes to the caller. Anyone may call.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotBurnt`]: if the collection does not report it burnt.
+        ///
+        /// # Events
+        /// - [`BurntTokenCleared`]: none if the token held nothing.
+        #[ink(message)]
+        pub fn clear_burnt_token(&mut self, token_id: Id) -> Result<(), MultiAssetError> {
+            let events = self.data.clear_burnt_token(&self.peers(), token_id)?;
+            self.emit(events);
+            Ok(())
+        }
+
         /// The catalog entry `asset_id`.
         #[ink(message)]
         pub fn asset(&self, asset_id: AssetId) -> Option<AssetEntry> {
@@ -489,32 +526,34 @@ mod multi_asset {
         /// The active assets of `token_id`.
         #[ink(message)]
         pub fn active_assets(&self, token_id: Id) -> Vec<AssetId> {
-            self.data.active_assets(&token_id)
+            self.data.active_assets(&self.peers(), &token_id)
         }
 
         /// The priorities of `token_id`'s active assets, in the order of `active_assets`.
         #[ink(message)]
         pub fn active_asset_priorities(&self, token_id: Id) -> Vec<u64> {
-            self.data.active_asset_priorities(&token_id)
+            self.data.active_asset_priorities(&self.peers(), &token_id)
         }
 
         /// The pending assets of `token_id`.
         #[ink(message)]
         pub fn pending_assets(&self, token_id: Id) -> Vec<AssetId> {
-            self.data.pending_assets(&token_id)
+            self.data.pending_assets(&self.peers(), &token_id)
         }
 
         /// The pending proposal of `asset_id` on `token_id`: the asset it would replace and who
         /// proposed it (accept checks that this proposer is still allowed).
         #[ink(message)]
         pub fn pending_proposal(&self, token_id: Id, asset_id: AssetId) -> Option<PendingAsset> {
-            self.data.pending_proposal(&token_id, asset_id)
+            self.data
+                .pending_proposal(&self.peers(), &token_id, asset_id)
         }
 
         /// The active asset that pending `asset_id` would replace on `token_id`, if any.
         #[ink(message)]
         pub fn asset_replacement(&self, token_id: Id, asset_id: AssetId) -> Option<AssetId> {
-            self.data.asset_replacement(&token_id, asset_id)
+            self.data
+                .asset_replacement(&self.peers(), &token_id, asset_id)
         }
 
         /// Up to `limit` (at most [`MAX_PAGE`](crate::limits::MAX_PAGE)) active assets of
@@ -531,7 +570,8 @@ mod multi_asset {
             start: u32,
             limit: u32,
         ) -> Result<Vec<TokenAsset>, MultiAssetError> {
-            self.data.token_assets(&token_id, start, limit)
+            self.data
+                .token_assets(&self.peers(), &token_id, start, limit)
         }
 
         /// The collection this contract extends.
@@ -602,6 +642,15 @@ mod multi_asset {
                     MultiAssetEvent::AllAssetsRejected { token_id, count } => {
                         self.env().emit_event(AllAssetsRejected { token_id, count })
                     }
+                    MultiAssetEvent::BurntTokenCleared {
+                        token_id,
+                        pending,
+                        active,
+                    } => self.env().emit_event(BurntTokenCleared {
+                        token_id,
+                        pending,
+                        active,
+                    }),
                     MultiAssetEvent::AssetPrioritySet {
                         token_id,
                         priorities,
@@ -618,5 +667,5 @@ mod multi_asset {
 /// The contract, and the events it emits (each message's docs link the ones it may emit).
 pub use multi_asset::{
     AllAssetsRejected, AssetAccepted, AssetEntryAdded, AssetPrioritySet, AssetProposed,
-    AssetProposedToMany, AssetRejected, MultiAsset, MultiAssetRef,
+    AssetProposedToMany, AssetRejected, BurntTokenCleared, MultiAsset, MultiAssetRef,
 };

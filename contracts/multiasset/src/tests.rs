@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod accept_asset;
+mod burnt_tokens;
 mod catalog;
 mod model;
 mod propose_asset;
@@ -71,9 +72,13 @@ fn token() -> Id {
 fn issuers_token() -> Id {
     Id::U32(2)
 }
-/// Not minted.
+/// Not minted (yet): the collection answers no owner.
 fn unminted() -> Id {
     Id::U32(99)
+}
+/// Owns every token the tests name without giving it an owner: tokens of batches and the like.
+fn collector() -> AccountId {
+    account(9)
 }
 
 /// The collection and registry as the contract would see them.
@@ -81,11 +86,15 @@ fn unminted() -> Id {
 pub(crate) struct World {
     pub issuer: Option<AccountId>,
     pub proposers: BTreeSet<AccountId>,
+    /// Token owners; a token not listed belongs to `collector()` unless it is not minted yet or
+    /// burnt.
     pub owners: BTreeMap<Id, AccountId>,
+    pub unminted: BTreeSet<Id>,
     /// (owner, operator, token or `None` for all): asset approvals. Transfer approvals are not
     /// part of this world: the contract never asks for them (e2e shows a PSP34 operator refused
     /// on a real collection).
     pub asset_approvals: BTreeSet<(AccountId, AccountId, Option<Id>)>,
+    pub burnt: BTreeSet<Id>,
 }
 
 impl Authority for World {
@@ -96,7 +105,15 @@ impl Authority for World {
         Ok(self.proposers.contains(&account))
     }
     fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError> {
-        Ok(self.owners.get(token_id).copied())
+        if self.unminted.contains(token_id) || self.burnt.contains(token_id) {
+            return Ok(None);
+        }
+        Ok(Some(
+            self.owners.get(token_id).copied().unwrap_or(collector()),
+        ))
+    }
+    fn is_burnt(&self, token_id: &Id) -> Result<bool, MultiAssetError> {
+        Ok(self.burnt.contains(token_id))
     }
     fn is_asset_operator(
         &self,
@@ -134,6 +151,8 @@ fn world() -> World {
             (owner(), operator(), Some(token())),
             (owner(), all_operator(), None),
         ]),
+        unminted: BTreeSet::from([unminted()]),
+        burnt: BTreeSet::new(),
     }
 }
 

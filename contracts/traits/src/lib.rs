@@ -57,6 +57,14 @@ pub trait AssetApprovals {
     fn asset_allowance(&self, owner: AccountId, operator: AccountId, id: Id) -> bool;
 }
 
+/// Whether a token was burnt: a burnt id is never minted again, so nothing may be attached to it.
+#[ink::trait_definition]
+pub trait BurntTokens {
+    /// `true` if token `id` was minted and then burnt.
+    #[ink(message)]
+    fn is_burnt(&self, id: Id) -> bool;
+}
+
 /// What a multi-asset contract asks the proposer registry.
 #[ink::trait_definition]
 pub trait ProposerRegistry {

@@ -6,9 +6,9 @@ use super::*;
 fn accept_by_owner_activates_with_next_priority_and_emits_accepted() {
     let (mut data, w) = token_with(1, 1);
     let events = data.accept_asset(&w, owner(), token(), 2).unwrap();
-    assert_eq!(data.active_assets(&token()), vec![1, 2]);
-    assert_eq!(data.active_asset_priorities(&token()), vec![0, 1]);
-    assert!(data.pending_assets(&token()).is_empty());
+    assert_eq!(data.active_assets(&w, &token()), vec![1, 2]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![0, 1]);
+    assert!(data.pending_assets(&w, &token()).is_empty());
     assert_eq!(
         events,
         vec![MultiAssetEvent::AssetAccepted {
@@ -34,13 +34,13 @@ fn accept_of_an_asset_that_is_not_pending_fails() {
 fn accept_swap_removes_from_pending() {
     let (mut data, w) = token_with(0, 4);
     accept(&mut data, &w, 1);
-    assert_eq!(data.pending_assets(&token()), vec![4, 2, 3]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![4, 2, 3]);
     accept(&mut data, &w, 3);
-    assert_eq!(data.pending_assets(&token()), vec![4, 2]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![4, 2]);
     // The moved proposal is still found where it moved to.
     accept(&mut data, &w, 4);
-    assert_eq!(data.pending_assets(&token()), vec![2]);
-    assert_eq!(data.active_assets(&token()), vec![1, 3, 4]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![2]);
+    assert_eq!(data.active_assets(&w, &token()), vec![1, 3, 4]);
 }
 
 #[test]
@@ -52,10 +52,10 @@ fn accepted_replacement_takes_the_old_assets_place_and_priority() {
         .unwrap();
     data.propose_asset(&w, proposer(), token(), 4, Some(2))
         .unwrap();
-    assert_eq!(data.asset_replacement(&token(), 4), Some(2));
+    assert_eq!(data.asset_replacement(&w, &token(), 4), Some(2));
     let events = data.accept_asset(&w, owner(), token(), 4).unwrap();
-    assert_eq!(data.active_assets(&token()), vec![1, 4, 3]);
-    assert_eq!(data.active_asset_priorities(&token()), vec![10, 20, 30]);
+    assert_eq!(data.active_assets(&w, &token()), vec![1, 4, 3]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![10, 20, 30]);
     assert_eq!(
         events,
         vec![MultiAssetEvent::AssetAccepted {
@@ -74,9 +74,9 @@ fn replaced_asset_leaves_the_token_and_may_be_proposed_again() {
     data.propose_asset(&w, issuer(), token(), 2, Some(1))
         .unwrap();
     accept(&mut data, &w, 2);
-    assert_eq!(data.active_assets(&token()), vec![2]);
+    assert_eq!(data.active_assets(&w, &token()), vec![2]);
     data.propose_asset(&w, issuer(), token(), 1, None).unwrap();
-    assert_eq!(data.pending_assets(&token()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![1]);
 }
 
 #[test]
@@ -97,8 +97,8 @@ fn replacement_whose_old_asset_was_already_replaced_is_appended() {
         .unwrap();
     accept(&mut data, &w, 2);
     let events = data.accept_asset(&w, owner(), token(), 3).unwrap();
-    assert_eq!(data.active_assets(&token()), vec![2, 3]);
-    assert_eq!(data.active_asset_priorities(&token()), vec![0, 1]);
+    assert_eq!(data.active_assets(&w, &token()), vec![2, 3]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![0, 1]);
     assert_eq!(
         events,
         vec![MultiAssetEvent::AssetAccepted {
@@ -117,13 +117,13 @@ fn accept_past_64_active_fails_but_a_replacement_passes() {
         data.accept_asset(&w, owner(), token(), extra),
         Err(MultiAssetError::TooManyActiveAssets { token_id: token() })
     );
-    assert_eq!(data.pending_assets(&token()), vec![extra]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![extra]);
     data.add_asset_entry(&w, issuer(), "ipfs://swap".into(), None)
         .unwrap();
     data.propose_asset(&w, issuer(), token(), extra + 1, Some(1))
         .unwrap();
     accept(&mut data, &w, extra + 1);
-    assert_eq!(data.active_assets(&token()).len(), MAX_ACTIVE as usize);
+    assert_eq!(data.active_assets(&w, &token()).len(), MAX_ACTIVE as usize);
 }
 
 #[test]
@@ -159,8 +159,8 @@ fn accept_of_a_proposal_whose_proposer_was_revoked_fails() {
         data.accept_asset(&w, owner(), token(), 2),
         Err(MultiAssetError::ProposerRevoked { token_id: token() })
     );
-    assert_eq!(data.active_assets(&token()), vec![1]);
-    assert_eq!(data.pending_assets(&token()), vec![2]);
+    assert_eq!(data.active_assets(&w, &token()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![2]);
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn a_revoked_proposers_proposal_can_still_be_rejected() {
     let (mut data, mut w) = replacement_by_proposer();
     w.proposers.remove(&proposer());
     data.reject_asset(&w, owner(), token(), 2).unwrap();
-    assert!(data.pending_assets(&token()).is_empty());
+    assert!(data.pending_assets(&w, &token()).is_empty());
 }
 
 #[test]
@@ -193,14 +193,14 @@ fn accept_of_a_former_issuers_proposal_fails() {
 
 #[test]
 fn pending_proposal_names_its_proposer_and_replacement() {
-    let (data, _) = replacement_by_proposer();
+    let (data, w) = replacement_by_proposer();
     assert_eq!(
-        data.pending_proposal(&token(), 2),
+        data.pending_proposal(&w, &token(), 2),
         Some(PendingAsset {
             asset_id: 2,
             replaces: Some(1),
             proposer: proposer(),
         })
     );
-    assert_eq!(data.pending_proposal(&token(), 1), None);
+    assert_eq!(data.pending_proposal(&w, &token(), 1), None);
 }

@@ -356,17 +356,21 @@ fn apply(data: &mut MultiAssetData, model: &mut Model, w: &World, op: &Op) -> (R
     }
 }
 
-fn check_agreement(data: &MultiAssetData, model: &mut Model) -> Result<(), TestCaseError> {
+fn check_agreement(
+    data: &MultiAssetData,
+    w: &World,
+    model: &mut Model,
+) -> Result<(), TestCaseError> {
     for i in 0..3 {
         let t = token(i);
         let pending: Vec<AssetId> = model.pending(&t).iter().map(|p| p.0).collect();
         let active: Vec<AssetId> = model.active(&t).iter().map(|a| a.0).collect();
         let priorities: Vec<u64> = model.active(&t).iter().map(|a| a.1).collect();
-        prop_assert_eq!(data.pending_assets(&t), pending.clone());
-        prop_assert_eq!(data.active_assets(&t), active.clone());
-        prop_assert_eq!(data.active_asset_priorities(&t), priorities.clone());
+        prop_assert_eq!(data.pending_assets(w, &t), pending.clone());
+        prop_assert_eq!(data.active_assets(w, &t), active.clone());
+        prop_assert_eq!(data.active_asset_priorities(w, &t), priorities.clone());
         for (asset, replaces) in model.pending(&t).clone() {
-            prop_assert_eq!(data.asset_replacement(&t, asset), replaces);
+            prop_assert_eq!(data.asset_replacement(w, &t, asset), replaces);
         }
         // Invariants, stated on the contract's own answers.
         prop_assert!(
@@ -374,12 +378,12 @@ fn check_agreement(data: &MultiAssetData, model: &mut Model) -> Result<(), TestC
             "pending and active overlap"
         );
         prop_assert_eq!(
-            data.active_asset_priorities(&t).len(),
-            data.active_assets(&t).len()
+            data.active_asset_priorities(w, &t).len(),
+            data.active_assets(w, &t).len()
         );
         prop_assert!(
-            data.pending_assets(&t).len() <= MAX_PENDING as usize
-                && data.active_assets(&t).len() <= MAX_ACTIVE as usize
+            data.pending_assets(w, &t).len() <= MAX_PENDING as usize
+                && data.active_assets(w, &t).len() <= MAX_ACTIVE as usize
         );
         let mut unique = pending.clone();
         unique.sort();
@@ -412,7 +416,7 @@ proptest! {
         for op in &ops {
             let (got, expected) = apply(&mut data, &mut model, &w, op);
             prop_assert_eq!(got, expected, "op {:?}", op);
-            check_agreement(&data, &mut model)?;
+            check_agreement(&data, &w, &mut model)?;
         }
     }
 }

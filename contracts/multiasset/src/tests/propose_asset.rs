@@ -6,8 +6,8 @@ use super::*;
 fn propose_by_issuer_leaves_the_asset_pending_and_emits_proposed() {
     let (mut data, w) = catalog(1);
     let events = data.propose_asset(&w, issuer(), token(), 1, None).unwrap();
-    assert_eq!(data.pending_assets(&token()), vec![1]);
-    assert!(data.active_assets(&token()).is_empty());
+    assert_eq!(data.pending_assets(&w, &token()), vec![1]);
+    assert!(data.active_assets(&w, &token()).is_empty());
     assert_eq!(
         events,
         vec![MultiAssetEvent::AssetProposed {
@@ -64,21 +64,24 @@ fn propose_replacing_an_asset_that_is_not_active_fails() {
         data.propose_asset(&w, issuer(), token(), 2, Some(1)),
         Err(MultiAssetError::ReplacedAssetNotActive { token_id: token() })
     );
-    assert_eq!(data.pending_assets(&token()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![1]);
 }
 
 #[test]
-fn propose_to_an_unminted_token_stays_pending_and_inert() {
-    let (mut data, w) = catalog(1);
+fn propose_to_an_unminted_token_is_inert_and_shows_once_minted() {
+    let (mut data, mut w) = catalog(1);
     data.propose_asset(&w, issuer(), unminted(), 1, None)
         .unwrap();
-    assert_eq!(data.pending_assets(&unminted()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &unminted()), vec![]);
     assert_eq!(
         data.accept_asset(&w, owner(), unminted(), 1),
         Err(MultiAssetError::TokenNotFound {
             token_id: unminted()
         })
     );
+    w.unminted.remove(&unminted());
+    w.owners.insert(unminted(), owner());
+    assert_eq!(data.pending_assets(&w, &unminted()), vec![1]);
 }
 
 #[test]
@@ -87,8 +90,8 @@ fn propose_by_the_tokens_own_owner_is_accepted_at_once() {
     let events = data
         .propose_asset(&w, issuer(), issuers_token(), 1, None)
         .unwrap();
-    assert_eq!(data.active_assets(&issuers_token()), vec![1]);
-    assert!(data.pending_assets(&issuers_token()).is_empty());
+    assert_eq!(data.active_assets(&w, &issuers_token()), vec![1]);
+    assert!(data.pending_assets(&w, &issuers_token()).is_empty());
     assert_eq!(
         events[1],
         MultiAssetEvent::AssetAccepted {
@@ -108,7 +111,10 @@ fn propose_past_128_pending_fails() {
         data.propose_asset(&w, issuer(), token(), MAX_PENDING as u64 + 1, None),
         Err(MultiAssetError::TooManyPendingAssets { token_id: token() })
     );
-    assert_eq!(data.pending_assets(&token()).len(), MAX_PENDING as usize);
+    assert_eq!(
+        data.pending_assets(&w, &token()).len(),
+        MAX_PENDING as usize
+    );
 }
 
 #[test]
@@ -121,9 +127,9 @@ fn propose_by_the_owner_at_the_pending_cap_is_accepted_at_once() {
     }
     data.propose_asset(&w, issuer(), issuers_token(), cap + 1, None)
         .unwrap();
-    assert_eq!(data.active_assets(&issuers_token()), vec![cap + 1]);
+    assert_eq!(data.active_assets(&w, &issuers_token()), vec![cap + 1]);
     assert_eq!(
-        data.pending_assets(&issuers_token()).len(),
+        data.pending_assets(&w, &issuers_token()).len(),
         MAX_PENDING as usize
     );
 }
@@ -140,5 +146,5 @@ fn propose_by_a_proposer_after_the_issuer_renounced_fails() {
         data.add_asset_entry(&w, proposer(), "ar://tx".into(), None),
         Err(MultiAssetError::NotIssuerOrProposer)
     );
-    assert!(data.pending_assets(&token()).is_empty());
+    assert!(data.pending_assets(&w, &token()).is_empty());
 }

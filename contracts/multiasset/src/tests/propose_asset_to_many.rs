@@ -17,7 +17,7 @@ fn propose_to_many_proposes_to_every_token_with_one_event() {
             proposer: proposer(),
         }]
     );
-    assert!(tokens.iter().all(|t| data.pending_assets(t) == vec![1]));
+    assert!(tokens.iter().all(|t| data.pending_assets(&w, t) == vec![1]));
 }
 
 #[test]
@@ -26,7 +26,10 @@ fn propose_to_many_of_max_batch_tokens_succeeds() {
     let tokens: Vec<Id> = (0..MAX_BATCH_TOKENS as u32).map(Id::U32).collect();
     data.propose_asset_to_many(&w, issuer(), tokens.clone(), 1)
         .unwrap();
-    assert_eq!(data.pending_assets(&tokens[MAX_BATCH_TOKENS - 1]), vec![1]);
+    assert_eq!(
+        data.pending_assets(&w, &tokens[MAX_BATCH_TOKENS - 1]),
+        vec![1]
+    );
 }
 
 #[test]
@@ -50,7 +53,7 @@ fn propose_to_many_whose_tokens_hold_too_much_names_the_token_and_writes_nothing
         })
     );
     assert_eq!(
-        data.pending_assets(&tokens[0]).len(),
+        data.pending_assets(&w, &tokens[0]).len(),
         MAX_PENDING as usize - 1
     );
     // Split, the same proposals pass.
@@ -60,7 +63,7 @@ fn propose_to_many_whose_tokens_hold_too_much_names_the_token_and_writes_nothing
     }
     assert!(tokens
         .iter()
-        .all(|t| data.pending_assets(t).len() == MAX_PENDING as usize));
+        .all(|t| data.pending_assets(&w, t).len() == MAX_PENDING as usize));
 }
 
 #[test]
@@ -68,7 +71,7 @@ fn propose_to_many_leaves_the_issuers_own_tokens_pending() {
     let (mut data, w) = catalog(1);
     data.propose_asset_to_many(&w, issuer(), vec![issuers_token()], 1)
         .unwrap();
-    assert_eq!(data.pending_assets(&issuers_token()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &issuers_token()), vec![1]);
 }
 
 #[test]
@@ -79,8 +82,8 @@ fn propose_to_many_is_all_or_nothing_and_names_the_failing_token() {
         data.propose_asset_to_many(&w, issuer(), tokens, 1),
         Err(MultiAssetError::AssetAlreadyPending { token_id: token() })
     );
-    assert!(data.pending_assets(&Id::U32(50)).is_empty());
-    assert!(data.pending_assets(&Id::U32(51)).is_empty());
+    assert!(data.pending_assets(&w, &Id::U32(50)).is_empty());
+    assert!(data.pending_assets(&w, &Id::U32(51)).is_empty());
 }
 
 #[test]
@@ -97,7 +100,7 @@ fn propose_to_many_with_a_full_token_names_it() {
         ),
         Err(MultiAssetError::TooManyPendingAssets { token_id: token() })
     );
-    assert!(data.pending_assets(&Id::U32(3)).is_empty());
+    assert!(data.pending_assets(&w, &Id::U32(3)).is_empty());
 }
 
 #[test]
@@ -109,7 +112,7 @@ fn propose_to_many_with_a_duplicate_token_fails() {
             token_id: Id::U32(3)
         })
     );
-    assert!(data.pending_assets(&Id::U32(3)).is_empty());
+    assert!(data.pending_assets(&w, &Id::U32(3)).is_empty());
 }
 
 #[test]

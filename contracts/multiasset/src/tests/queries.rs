@@ -4,8 +4,8 @@ use super::*;
 
 #[test]
 fn token_assets_pages_through_the_ranking_with_uri_and_hash() {
-    let (data, _) = token_with(3, 0);
-    let page = data.token_assets(&token(), 1, 1).unwrap();
+    let (data, w) = token_with(3, 0);
+    let page = data.token_assets(&w, &token(), 1, 1).unwrap();
     assert_eq!(
         page,
         vec![TokenAsset {
@@ -15,31 +15,34 @@ fn token_assets_pages_through_the_ranking_with_uri_and_hash() {
             content_hash: Some(sha256(b"ipfs://asset-2")),
         }]
     );
-    assert!(data.token_assets(&token(), 3, MAX_PAGE).unwrap().is_empty());
+    assert!(data
+        .token_assets(&w, &token(), 3, MAX_PAGE)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
 fn token_assets_with_limit_above_max_page_fails() {
-    let (data, _) = token_with(1, 0);
+    let (data, w) = token_with(1, 0);
     assert_eq!(
-        data.token_assets(&token(), 0, MAX_PAGE + 1),
+        data.token_assets(&w, &token(), 0, MAX_PAGE + 1),
         Err(MultiAssetError::LimitTooLarge)
     );
 }
 
 #[test]
 fn asset_replacement_is_none_for_plain_or_unknown_proposals() {
-    let (data, _) = token_with(1, 1);
-    assert_eq!(data.asset_replacement(&token(), 2), None);
-    assert_eq!(data.asset_replacement(&token(), 1), None);
-    assert_eq!(data.asset_replacement(&token(), 9), None);
+    let (data, w) = token_with(1, 1);
+    assert_eq!(data.asset_replacement(&w, &token(), 2), None);
+    assert_eq!(data.asset_replacement(&w, &token(), 1), None);
+    assert_eq!(data.asset_replacement(&w, &token(), 9), None);
 }
 
 #[test]
 fn tokens_do_not_share_assets() {
     let (mut data, w) = token_with(1, 0);
-    assert!(data.active_assets(&Id::U32(3)).is_empty());
+    assert!(data.active_assets(&w, &Id::U32(3)).is_empty());
     propose(&mut data, &w, Id::U32(3), 1);
-    assert_eq!(data.pending_assets(&Id::U32(3)), vec![1]);
-    assert_eq!(data.active_assets(&token()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &Id::U32(3)), vec![1]);
+    assert_eq!(data.active_assets(&w, &token()), vec![1]);
 }

@@ -6,8 +6,8 @@ use super::*;
 fn reject_all_clears_pending_and_reports_the_count() {
     let (mut data, w) = token_with(1, 3);
     let events = data.reject_all_assets(&w, owner(), token(), 3).unwrap();
-    assert!(data.pending_assets(&token()).is_empty());
-    assert_eq!(data.active_assets(&token()), vec![1]);
+    assert!(data.pending_assets(&w, &token()).is_empty());
+    assert_eq!(data.active_assets(&w, &token()), vec![1]);
     assert_eq!(
         events,
         vec![MultiAssetEvent::AllAssetsRejected {
@@ -16,7 +16,7 @@ fn reject_all_clears_pending_and_reports_the_count() {
         }]
     );
     propose(&mut data, &w, token(), 2);
-    assert_eq!(data.pending_assets(&token()), vec![2]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![2]);
 }
 
 #[test]
@@ -29,12 +29,12 @@ fn reject_all_with_more_pending_than_max_rejections_fails() {
             pending: 3
         })
     );
-    assert_eq!(data.pending_assets(&token()), vec![1, 2, 3]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![1, 2, 3]);
 }
 
 #[test]
 fn reject_all_with_nothing_pending_changes_nothing_and_emits_nothing() {
     let (mut data, w) = token_with(1, 0);
     assert_eq!(data.reject_all_assets(&w, owner(), token(), 5), Ok(vec![]));
-    assert_eq!(data.active_assets(&token()), vec![1]);
+    assert_eq!(data.active_assets(&w, &token()), vec![1]);
 }

@@ -6,7 +6,7 @@ use super::*;
 fn reject_by_owner_removes_the_proposal_and_emits_rejected() {
     let (mut data, w) = token_with(0, 3);
     let events = data.reject_asset(&w, owner(), token(), 1).unwrap();
-    assert_eq!(data.pending_assets(&token()), vec![3, 2]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![3, 2]);
     assert_eq!(
         events,
         vec![MultiAssetEvent::AssetRejected {
@@ -16,7 +16,7 @@ fn reject_by_owner_removes_the_proposal_and_emits_rejected() {
     );
     // A rejected asset may be proposed again.
     propose(&mut data, &w, token(), 1);
-    assert_eq!(data.pending_assets(&token()), vec![3, 2, 1]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![3, 2, 1]);
 }
 
 #[test]
@@ -40,5 +40,5 @@ fn reject_of_an_active_asset_fails() {
         data.reject_asset(&w, owner(), token(), 1),
         Err(MultiAssetError::AssetNotPending { token_id: token() })
     );
-    assert_eq!(data.active_assets(&token()), vec![1]);
+    assert_eq!(data.active_assets(&w, &token()), vec![1]);
 }

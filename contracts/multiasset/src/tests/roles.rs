@@ -110,12 +110,12 @@ const OWNER_GATED: [Message; 4] = [
 ];
 
 /// Everything a call could change: the catalog's size and `token()`'s lists.
-fn snapshot(data: &MultiAssetData) -> (u64, Vec<AssetId>, Vec<AssetId>, Vec<u64>) {
+fn snapshot(data: &MultiAssetData, w: &World) -> (u64, Vec<AssetId>, Vec<AssetId>, Vec<u64>) {
     (
         data.total_assets(),
-        data.pending_assets(&token()),
-        data.active_assets(&token()),
-        data.active_asset_priorities(&token()),
+        data.pending_assets(w, &token()),
+        data.active_assets(w, &token()),
+        data.active_asset_priorities(w, &token()),
     )
 }
 
@@ -128,12 +128,12 @@ fn mismatches(messages: &[Message], expected: impl Fn(Role) -> Outcome) -> Vec<S
             let (mut data, w) = token_with(1, 1);
             data.add_asset_entry(&w, issuer(), "ipfs://third".into(), None)
                 .unwrap();
-            let before = snapshot(&data);
+            let before = snapshot(&data, &w);
             let outcome = match (message.call)(&mut data, &w, role.account()) {
-                Ok(()) if snapshot(&data) != before => Outcome::Changes,
+                Ok(()) if snapshot(&data, &w) != before => Outcome::Changes,
                 Ok(()) => Outcome::ChangesNothing,
                 Err(error) => {
-                    if snapshot(&data) != before {
+                    if snapshot(&data, &w) != before {
                         wrong.push(format!("{} as {role:?}: failed but wrote", message.name));
                     }
                     Outcome::Refused(error)

@@ -8,9 +8,9 @@ fn set_priority_orders_token_assets() {
     let events = data
         .set_priority(&w, owner(), token(), vec![2, 0, 1])
         .unwrap();
-    assert_eq!(data.active_asset_priorities(&token()), vec![2, 0, 1]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![2, 0, 1]);
     let rendered: Vec<AssetId> = data
-        .token_assets(&token(), 0, MAX_PAGE)
+        .token_assets(&w, &token(), 0, MAX_PAGE)
         .unwrap()
         .iter()
         .map(|a| a.asset_id)
@@ -46,7 +46,7 @@ fn set_priority_with_a_duplicate_value_fails() {
         data.set_priority(&w, owner(), token(), vec![5, 1, 5]),
         Err(MultiAssetError::DuplicatePriority { token_id: token() })
     );
-    assert_eq!(data.active_asset_priorities(&token()), vec![0, 1, 2]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![0, 1, 2]);
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn asset_appended_after_set_priority_ranks_last() {
     let (mut data, w) = token_with(2, 1);
     data.set_priority(&w, owner(), token(), vec![7, 3]).unwrap();
     accept(&mut data, &w, 3);
-    assert_eq!(data.active_asset_priorities(&token()), vec![7, 3, 8]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![7, 3, 8]);
 }
 
 #[test]
@@ -77,12 +77,12 @@ fn no_asset_is_appended_once_the_highest_priority_is_taken() {
         data.accept_asset(&w, owner(), token(), 2),
         Err(MultiAssetError::PrioritiesExhausted { token_id: token() })
     );
-    assert_eq!(data.pending_assets(&token()), vec![3, 2]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![3, 2]);
     data.set_priority(&w, owner(), token(), vec![u64::MAX - 1])
         .unwrap();
     accept(&mut data, &w, 2);
     assert_eq!(
-        data.active_asset_priorities(&token()),
+        data.active_asset_priorities(&w, &token()),
         vec![u64::MAX - 1, u64::MAX]
     );
     assert_eq!(

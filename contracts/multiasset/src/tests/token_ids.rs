@@ -17,7 +17,7 @@ fn too_long_id() -> Id {
 fn propose_to_the_longest_token_id_succeeds() {
     let (mut data, w) = catalog(1);
     propose(&mut data, &w, longest_id(), 1);
-    assert_eq!(data.pending_assets(&longest_id()), vec![1]);
+    assert_eq!(data.pending_assets(&w, &longest_id()), vec![1]);
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn propose_to_many_with_a_token_id_too_long_names_it_and_writes_nothing() {
             token_id: too_long_id()
         })
     );
-    assert!(data.pending_assets(&Id::U32(3)).is_empty());
+    assert!(data.pending_assets(&w, &Id::U32(3)).is_empty());
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn propose_to_many_whose_ids_exceed_the_event_buffer_fails() {
             max_bytes: MAX_BATCH_ID_BYTES as u32
         })
     );
-    assert!(data.pending_assets(&tokens[0]).is_empty());
+    assert!(data.pending_assets(&w, &tokens[0]).is_empty());
 }
 
 #[test]
@@ -80,8 +80,11 @@ fn decisions_on_a_token_id_too_long_fail_before_asking_the_collection() {
 
 #[test]
 fn queries_on_a_token_id_too_long_answer_empty() {
-    let (data, _) = catalog(1);
-    assert!(data.pending_assets(&too_long_id()).is_empty());
-    assert!(data.active_assets(&too_long_id()).is_empty());
-    assert_eq!(data.token_assets(&too_long_id(), 0, MAX_PAGE), Ok(vec![]));
+    let (data, w) = catalog(1);
+    assert!(data.pending_assets(&w, &too_long_id()).is_empty());
+    assert!(data.active_assets(&w, &too_long_id()).is_empty());
+    assert_eq!(
+        data.token_assets(&w, &too_long_id(), 0, MAX_PAGE),
+        Ok(vec![])
+    );
 }
