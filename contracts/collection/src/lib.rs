@@ -54,6 +54,16 @@ pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
     Ok(())
 }
 
+/// The longest storage key pallet-contracts accepts (`MaxStorageKeyLen` of the node); a longer
+/// one traps the contract.
+const MAX_STORAGE_KEY_LEN: usize = 128;
+
+/// Whether an attribute's storage key (OpenBrush's 4-byte root key, then the encoded id and
+/// key) fits [`MAX_STORAGE_KEY_LEN`].
+fn attribute_key_fits(id: &Id, key: &openbrush::traits::String) -> bool {
+    4 + scale::Encode::encoded_size(&(id, key)) <= MAX_STORAGE_KEY_LEN
+}
+
 #[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
 #[openbrush::contract]
 pub mod collection {
@@ -232,6 +242,18 @@ pub mod collection {
             return None;
         }
         enumerable::BalancesManagerImpl::_operator_approvals(self, owner, operator, id)
+    }
+
+    /// An attribute whose (id, key) is too long for a storage key is not stored, and reading it
+    /// answers `None` instead of trapping. (OpenBrush 4.0.0-beta's code generator files the
+    /// overrides of `PSP34Metadata`'s message under the name `PSP34Mintable`.)
+    #[overrider(PSP34Mintable)]
+    fn get_attribute(&self, id: Id, key: String) -> Option<String> {
+        if crate::attribute_key_fits(&id, &key) {
+            metadata::PSP34MetadataImpl::get_attribute(self, id, key)
+        } else {
+            None
+        }
     }
 
     #[overrider(metadata::Internal)]

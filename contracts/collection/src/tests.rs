@@ -589,3 +589,21 @@ fn asset_operator_for_all_does_not_follow_a_token_to_its_new_owner() {
         Id::U32(1)
     ));
 }
+
+#[ink::test]
+fn an_attribute_too_long_for_a_storage_key_reads_as_none() {
+    let c = collection(None);
+    let id = PSP34::collection_id(&c);
+    assert_eq!(
+        PSP34Metadata::get_attribute(&c, id.clone(), String::from("k".repeat(200))),
+        None
+    );
+    assert_eq!(
+        PSP34Metadata::get_attribute(&c, Id::Bytes(vec![1; 120]), String::from("name")),
+        None
+    );
+    assert_eq!(
+        PSP34Metadata::get_attribute(&c, id, String::from("name")),
+        Some(String::from("Mirrors"))
+    );
+}
