@@ -204,3 +204,37 @@ fn pending_proposal_names_its_proposer_and_replacement() {
     );
     assert_eq!(data.pending_proposal(&w, &token(), 1), None);
 }
+
+// ---- ERC-5773 reference behaviours ---------------------------------------------------------
+
+#[test]
+fn the_replacement_is_cleared_after_a_replacing_accept() {
+    let (mut data, w) = token_with(1, 0);
+    data.add_asset_entry(&w, issuer(), "ipfs://new".into(), None)
+        .unwrap();
+    data.propose_asset(&w, issuer(), token(), 2, Some(1))
+        .unwrap();
+    accept(&mut data, &w, 2);
+    assert_eq!(data.asset_replacement(&w, &token(), 2), None);
+    assert_eq!(data.pending_proposal(&w, &token(), 2), None);
+}
+
+#[test]
+fn accepting_the_second_then_the_first_proposal_orders_them_so() {
+    let (mut data, w) = token_with(0, 2);
+    assert_eq!(data.pending_assets(&w, &token()), vec![1, 2]);
+    accept(&mut data, &w, 2);
+    accept(&mut data, &w, 1);
+    assert_eq!(data.active_assets(&w, &token()), vec![2, 1]);
+    assert_eq!(data.active_asset_priorities(&w, &token()), vec![0, 1]);
+}
+
+#[test]
+fn an_accepted_assets_entry_is_what_the_token_shows() {
+    let (mut data, w) = token_with(0, 1);
+    accept(&mut data, &w, 1);
+    let shown = data.token_assets(&w, &token(), 0, MAX_PAGE).unwrap();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].uri, data.asset(1).unwrap().uri);
+    assert_eq!(shown[0].uri, "ipfs://asset-1");
+}

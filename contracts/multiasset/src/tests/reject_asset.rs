@@ -42,3 +42,30 @@ fn reject_of_an_active_asset_fails() {
     );
     assert_eq!(data.active_assets(&w, &token()), vec![1]);
 }
+
+#[test]
+fn reject_clears_the_replacement() {
+    let (mut data, w) = token_with(1, 0);
+    data.add_asset_entry(&w, issuer(), "ipfs://new".into(), None)
+        .unwrap();
+    data.propose_asset(&w, issuer(), token(), 2, Some(1))
+        .unwrap();
+    data.reject_asset(&w, owner(), token(), 2).unwrap();
+    assert_eq!(data.asset_replacement(&w, &token(), 2), None);
+}
+
+#[test]
+fn reject_of_an_unknown_asset_or_after_all_were_rejected_fails() {
+    let (mut data, w) = token_with(0, 1);
+    for asset in [7, 0] {
+        assert_eq!(
+            data.reject_asset(&w, owner(), token(), asset),
+            Err(MultiAssetError::AssetNotPending { token_id: token() })
+        );
+    }
+    data.reject_all_assets(&w, owner(), token(), 1).unwrap();
+    assert_eq!(
+        data.reject_asset(&w, owner(), token(), 1),
+        Err(MultiAssetError::AssetNotPending { token_id: token() })
+    );
+}

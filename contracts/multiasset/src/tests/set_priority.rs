@@ -90,3 +90,14 @@ fn no_asset_is_appended_once_the_highest_priority_is_taken() {
         Err(MultiAssetError::PrioritiesExhausted { token_id: token() })
     );
 }
+
+#[test]
+fn set_priority_on_a_token_that_does_not_exist_fails() {
+    let (mut data, w) = catalog(1);
+    assert_eq!(
+        data.set_priority(&w, owner(), unminted(), vec![]),
+        Err(MultiAssetError::TokenNotFound {
+            token_id: unminted()
+        })
+    );
+}
