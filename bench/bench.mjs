@@ -143,6 +143,8 @@ record('floor', 'one write of a fresh storage key', writeFloor, 'probe: (100 wri
 // ---- collection ---------------------------------------------------------------------------
 record('collection', 'mint', await send(collection, alice, 'mint', bob.address, { U32: 1 }));
 record('collection', 'PSP34::approve', await send(collection, bob, 'PSP34::approve', charlie.address, { U32: 1 }, true));
+record('collection', 'approve_for_assets', await send(collection, bob, 'approve_for_assets', charlie.address, { U32: 1 }, true));
+record('collection', 'set_approval_for_all_for_assets', await dry(collection, bob, 'set_approval_for_all_for_assets', charlie.address, true), 'dry-run only');
 record('collection', 'PSP34::transfer', await send(collection, bob, 'PSP34::transfer', charlie.address, { U32: 0 }, []));
 await send(collection, alice, 'mint', alice.address, { U32: 2 });
 record('collection', 'burn', await dry(collection, alice, 'burn', { U32: 2 }), 'dry-run only');
@@ -169,9 +171,10 @@ for (let batch = 0; batch < 10; batch++) {
 const T = { U32: 1 }; // owned by bob? token 1 was minted to bob
 record('multiasset', 'propose_asset (issuer, left pending)', await send(assets, alice, 'propose_asset', T, 1, null), 'calls collection owner() and owner_of()');
 record('multiasset', 'propose_asset (registered proposer)', await send(assets, charlie, 'propose_asset', T, 2, null), '+ registry is_proposer()');
-record('multiasset', 'accept_asset', await send(assets, bob, 'accept_asset', T, 1), 'calls owner_of()');
+record('multiasset', 'accept_asset', await send(assets, bob, 'accept_asset', T, 1), 'calls owner_of(), owner() (is the issuer\'s proposal still allowed?)');
+record('multiasset', 'accept_asset (proposed by a registered proposer)', await dry(assets, bob, 'accept_asset', T, 2), '+ registry is_proposer(): the revocation check; dry-run');
 await send(assets, alice, 'propose_asset', T, 3, null);
-record('multiasset', 'accept_asset (by approved operator)', await dry(assets, charlie, 'accept_asset', T, 3), 'calls owner_of() + allowance(); dry-run');
+record('multiasset', 'accept_asset (by asset operator)', await dry(assets, charlie, 'accept_asset', T, 3), 'calls owner_of() + asset_allowance() + owner(); dry-run');
 record('multiasset', 'reject_asset', await send(assets, bob, 'reject_asset', T, 3));
 await send(assets, alice, 'propose_asset', T, 4, 1);
 record('multiasset', 'accept_asset (replacement)', await send(assets, bob, 'accept_asset', T, 4), 'takes the old slot and priority');
@@ -180,6 +183,10 @@ await send(assets, bob, 'accept_asset', T, 5);
 record('multiasset', 'set_priority (2 active)', await send(assets, bob, 'set_priority', T, [1, 0]));
 for (const id of [6, 7, 8]) await send(assets, alice, 'propose_asset', T, id, null);
 record('multiasset', 'reject_all_assets (4 pending)', await dry(assets, bob, 'reject_all_assets', T, 4), 'dry-run only');
+await send(collection, alice, 'mint', alice.address, { U32: 4 });
+await send(assets, alice, 'propose_asset', { U32: 4 }, 1, null);
+await send(collection, alice, 'burn', { U32: 4 });
+record('multiasset', 'clear_burnt_token (1 active asset)', await dry(assets, charlie, 'clear_burnt_token', { U32: 4 }), 'calls is_burnt(); refunds the cell; dry-run');
 await send(collection, alice, 'mint', alice.address, { U32: 3 });
 record('multiasset', 'propose_asset (by the token owner: accepted at once)', await dry(assets, alice, 'propose_asset', { U32: 3 }, 1, null), 'dry-run only');
 

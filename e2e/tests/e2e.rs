@@ -11,6 +11,8 @@ mod common;
 mod backup_story;
 #[path = "e2e/batch.rs"]
 mod batch;
+#[path = "e2e/lifecycle.rs"]
+mod lifecycle;
 #[path = "e2e/psp34_collection.rs"]
 mod psp34_collection;
 #[path = "e2e/registry.rs"]

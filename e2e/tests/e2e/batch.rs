@@ -48,19 +48,7 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
         weight.ref_time() <= BLOCK_REF_TIME && weight.proof_size() <= BLOCK_PROOF_SIZE,
         "{MAX_BATCH_TOKENS} tokens need {weight:?}, more than a block"
     );
-    // pallet-contracts' `ContractEmitted { contract: AccountId32, data: Vec<u8> }`; `data` is
-    // the contract's event enum, as an indexer decodes it.
-    let emitted: Vec<ContractEvent> = result
-        .events
-        .iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.pallet_name() == "Contracts" && e.variant_name() == "ContractEmitted")
-        .map(|e| {
-            let data = <Vec<u8> as scale::Decode>::decode(&mut &e.field_bytes()[32..])
-                .expect("ContractEmitted data");
-            <ContractEvent as scale::Decode>::decode(&mut &data[..]).expect("a multiasset event")
-        })
-        .collect();
+    let emitted = emitted!(result, assets, ContractEvent);
     match &emitted[..] {
         [ContractEvent::AssetProposedToMany(event)] => {
             assert_eq!(event.token_ids, tokens);

@@ -110,6 +110,28 @@ macro_rules! refused {
     }};
 }
 
+/// The events contract `$contract` emitted in the submitted call `$result`, decoded as an
+/// indexer does: pallet-contracts' `ContractEmitted { contract: AccountId32, data: Vec<u8> }`,
+/// whose `data` is the contract's event enum `$event`.
+#[macro_export]
+macro_rules! emitted {
+    ($result:expr, $contract:expr, $event:ty) => {{
+        let contract: ink::primitives::AccountId = $contract;
+        $result
+            .events
+            .iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.pallet_name() == "Contracts" && e.variant_name() == "ContractEmitted")
+            .filter(|e| &e.field_bytes()[..32] == AsRef::<[u8]>::as_ref(&contract))
+            .map(|e| {
+                let data = <Vec<u8> as scale::Decode>::decode(&mut &e.field_bytes()[32..])
+                    .expect("ContractEmitted data");
+                <$event as scale::Decode>::decode(&mut &data[..]).expect("the contract's event")
+            })
+            .collect::<Vec<$event>>()
+    }};
+}
+
 /// Dry-runs a query message and evaluates to what it returned.
 #[macro_export]
 macro_rules! query {

@@ -1,5 +1,5 @@
 //! Token ids at and past the storage-key limit (pallet-contracts traps on keys over 128 bytes) on
-//! a real node: the longest id the collection mints works through mint, approval and the
+//! a real node: the longest id the collection mints works through mint, asset approval and the
 //! multi-asset contract; longer ids get a typed error or an empty answer, never a trap.
 
 use crate::common::*;
@@ -27,12 +27,12 @@ async fn longest_token_id_works_and_longer_ones_are_refused_without_a_trap(
     let add = on_multiasset(assets).call(|m| m.add_asset_entry("ipfs://bafy/1.json".into(), None));
     assert_eq!(submit!(client, &ink_e2e::alice(), add), Ok(1));
 
-    // When: alice mints the longest id to bob, bob approves charlie for it, alice proposes
-    // entry 1 to it and charlie accepts on bob's behalf.
+    // When: alice mints the longest id to bob, bob approves charlie for its assets, alice
+    // proposes entry 1 to it and charlie accepts on bob's behalf.
     let mint = on_collection(collection).call(|c| c.mint(bob, longest.clone()));
     assert_eq!(submit!(client, &ink_e2e::alice(), mint), Ok(()));
     let approve =
-        on_collection(collection).call(|c| c.approve(charlie, Some(longest.clone()), true));
+        on_collection(collection).call(|c| c.approve_for_assets(charlie, longest.clone(), true));
     assert_eq!(submit!(client, &ink_e2e::bob(), approve), Ok(()));
     let propose = on_multiasset(assets).call(|m| m.propose_asset(longest.clone(), 1, None));
     assert_eq!(submit!(client, &ink_e2e::alice(), propose), Ok(()));
