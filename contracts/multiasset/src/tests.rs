@@ -3,7 +3,7 @@
 //! of random operation sequences against a simple model (`model`). The fixtures below are the
 //! vocabulary every file uses: the roles `issuer()`, `proposer()`, `revoked()`, `owner()`,
 //! `operator()` and `all_operator()` (asset operators), `transfer_operator()`, `stranger()`; `token()`, `issuers_token()`, `unminted()`; and
-//! the states `catalog(n)` and `token_with(active, pending)`.
+//! the states `catalog(n)`, `token_with(active, pending)` and `token_with_replacement(by)`.
 
 use crate::{
     data::{Authority, MultiAssetData, TokenAsset},
@@ -190,5 +190,14 @@ fn token_with(active: u64, pending: u64) -> (MultiAssetData, World) {
     for asset in 1..=active {
         accept(&mut data, &w, asset);
     }
+    (data, w)
+}
+
+/// `token()` with asset 1 active and asset 2 pending to replace it, proposed by `by`.
+fn token_with_replacement(by: AccountId) -> (MultiAssetData, World) {
+    let (mut data, w) = token_with(1, 0);
+    data.add_asset_entry(&w, issuer(), "https://new/1.json".into(), None)
+        .unwrap();
+    data.propose_asset(&w, by, token(), 2, Some(1)).unwrap();
     (data, w)
 }

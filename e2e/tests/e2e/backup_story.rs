@@ -14,11 +14,12 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
     // Given: alice issues a collection, a registry and the collection's multi-asset contract;
     // she mints token 1 to bob and grants charlie (a backup service's hot key) the right to
     // propose.
+    let suite = deploy_suite(&mut client).await;
     let Suite {
         collection,
         registry,
         assets,
-    } = deploy_suite(&mut client).await;
+    } = suite;
     let (bob, charlie) = (
         account_id(AccountKeyring::Bob),
         account_id(AccountKeyring::Charlie),
@@ -26,8 +27,7 @@ async fn backup_proposer_mirrors_owner_curates_rugged_host_is_replaced(
     let token = Id::U32(1);
     let mint = on_collection(collection).call(|c| c.mint(bob, token.clone()));
     assert_eq!(submit!(client, &ink_e2e::alice(), mint), Ok(()));
-    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
-    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
+    grant(&mut client, &suite, charlie).await;
 
     // When: charlie adds the token's metadata mirrored on https, ipfs, ar and sia (one sha256)
     // and proposes each mirror to the token.

@@ -9,23 +9,16 @@ use multiasset::{
 };
 use openbrush::contracts::psp34::Id;
 
-/// The multi-asset contract's events, as they appear in `ContractEmitted`.
-type ContractEvent = <multiasset::MultiAsset as ink::reflect::ContractEventBase>::Type;
-
 #[ink_e2e::test]
 async fn largest_batch_fits_a_block_and_reaches_every_token(
     mut client: ink_e2e::Client<C, E>,
 ) -> E2EResult<()> {
     // Given: alice's collection with its multi-asset contract, charlie a registered proposer and
     // one catalog entry.
-    let Suite {
-        collection,
-        registry,
-        assets,
-    } = deploy_suite(&mut client).await;
+    let suite = deploy_suite(&mut client).await;
+    let assets = suite.assets;
     let charlie = account_id(AccountKeyring::Charlie);
-    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
-    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
+    grant(&mut client, &suite, charlie).await;
     let add = on_multiasset(assets).call(|m| m.add_asset_entry("ipfs://bafy/1.json".into(), None));
     assert_eq!(submit!(client, &ink_e2e::charlie(), add), Ok(1));
 
@@ -48,9 +41,9 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
         weight.ref_time() <= BLOCK_REF_TIME && weight.proof_size() <= BLOCK_PROOF_SIZE,
         "{MAX_BATCH_TOKENS} tokens need {weight:?}, more than a block"
     );
-    let emitted = emitted!(result, assets, ContractEvent);
+    let emitted = emitted!(result, assets, AssetsEvent);
     match &emitted[..] {
-        [ContractEvent::AssetProposedToMany(event)] => {
+        [AssetsEvent::AssetProposedToMany(event)] => {
             assert_eq!(event.token_ids, tokens);
             assert_eq!((event.asset_id, event.proposer), (1, charlie));
         }

@@ -13,6 +13,7 @@ pub type Env = ink::env::DefaultEnvironment;
 pub type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// The three contracts of one collection, as deployed by [`deploy_suite`].
+#[derive(Debug, Clone, Copy)]
 pub struct Suite {
     pub collection: AccountId,
     pub registry: AccountId,
@@ -141,6 +142,17 @@ macro_rules! query {
             .await
             .return_value()
     };
+}
+
+/// The multi-asset contract's events, as they appear in `ContractEmitted` (see [`emitted!`]).
+pub type AssetsEvent = <multiasset::MultiAsset as ink::reflect::ContractEventBase>::Type;
+
+/// Alice, the issuer, grants `proposer` the right to propose to the suite's collection, without
+/// expiry.
+pub async fn grant(client: &mut Client, suite: &Suite, proposer: AccountId) {
+    let collection = suite.collection;
+    let grant = on_registry(suite.registry).call(|r| r.grant_proposer(collection, proposer, None));
+    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
 }
 
 pub fn on_collection(collection: AccountId) -> ink_e2e::MessageBuilder<Env, CollectionRef> {

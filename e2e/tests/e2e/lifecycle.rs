@@ -17,9 +17,6 @@ use openbrush::{
     traits::String,
 };
 
-/// The multi-asset contract's events, as they appear in `ContractEmitted`.
-type ContractEvent = <multiasset::MultiAsset as ink::reflect::ContractEventBase>::Type;
-
 /// Alice's suite with token 1 minted to bob and catalog entries 1 and 2 added by alice.
 async fn bobs_token(client: &mut Client) -> Suite {
     let suite = deploy_suite(client).await;
@@ -57,8 +54,7 @@ async fn a_transfer_approval_does_not_survive_a_transfer_and_return(
     assert_eq!(submit!(client, &ink_e2e::dave(), back), Ok(()));
 
     // Then: charlie's approval is gone; he can no longer move the token.
-    let allowance =
-        on_collection(collection).call(|c| c.allowance(bob, charlie, Some(Id::U32(1))));
+    let allowance = on_collection(collection).call(|c| c.allowance(bob, charlie, Some(Id::U32(1))));
     assert!(!query!(client, allowance));
     let steal = on_collection(collection).call(|c| c.transfer(charlie, Id::U32(1), vec![]));
     assert_eq!(
@@ -144,15 +140,15 @@ async fn a_revoked_proposers_replacement_cannot_be_accepted(
 ) -> E2EResult<()> {
     // Given: bob's token shows the good mirror; charlie, a registered proposer, proposes the
     // evil one to replace it.
+    let suite = bobs_token(&mut client).await;
     let Suite {
         collection,
         registry,
         assets,
-    } = bobs_token(&mut client).await;
+    } = suite;
     let charlie = account_id(AccountKeyring::Charlie);
     let token = Id::U32(1);
-    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
-    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
+    grant(&mut client, &suite, charlie).await;
     let good = on_multiasset(assets).call(|m| m.propose_asset(token.clone(), 1, None));
     assert_eq!(submit!(client, &ink_e2e::alice(), good), Ok(()));
     let accept_good = on_multiasset(assets).call(|m| m.accept_asset(token.clone(), 1));
@@ -186,14 +182,11 @@ async fn a_renounced_collections_grants_stop_counting(
     mut client: ink_e2e::Client<C, E>,
 ) -> E2EResult<()> {
     // Given: charlie holds an unexpiring grant.
+    let suite = bobs_token(&mut client).await;
     let Suite {
-        collection,
-        registry,
-        assets,
-    } = bobs_token(&mut client).await;
-    let charlie = account_id(AccountKeyring::Charlie);
-    let grant = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
-    assert_eq!(submit!(client, &ink_e2e::alice(), grant), Ok(()));
+        collection, assets, ..
+    } = suite;
+    grant(&mut client, &suite, account_id(AccountKeyring::Charlie)).await;
 
     // When: alice renounces the collection's ownership; nobody can revoke charlie now.
     let renounce = on_collection(collection).call(|c| c.renounce_ownership());
@@ -241,9 +234,12 @@ async fn a_burnt_tokens_assets_vanish_and_anyone_may_clear_them(
     let clear = on_multiasset(assets).call(|m| m.clear_burnt_token(token.clone()));
     let cleared = client.call(&ink_e2e::dave(), clear, 0, None).await?;
     assert_eq!(cleared.return_value(), Ok(()));
-    match &emitted!(cleared, assets, ContractEvent)[..] {
-        [ContractEvent::BurntTokenCleared(event)] => {
-            assert_eq!((&event.token_id, event.pending, event.active), (&token, 1, 1));
+    match &emitted!(cleared, assets, AssetsEvent)[..] {
+        [AssetsEvent::BurntTokenCleared(event)] => {
+            assert_eq!(
+                (&event.token_id, event.pending, event.active),
+                (&token, 1, 1)
+            );
         }
         other => panic!("expected one BurntTokenCleared, got {} events", other.len()),
     }

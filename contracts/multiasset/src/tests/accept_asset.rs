@@ -141,19 +141,9 @@ fn accept_on_a_token_that_does_not_exist_fails() {
 
 // ---- revocation reaches pending proposals ---------------------------------------------------
 
-/// `token()` with asset 1 active and asset 2 pending, proposed by `proposer()` to replace it.
-fn replacement_by_proposer() -> (MultiAssetData, World) {
-    let (mut data, w) = token_with(1, 0);
-    data.add_asset_entry(&w, issuer(), "https://evil/1.json".into(), None)
-        .unwrap();
-    data.propose_asset(&w, proposer(), token(), 2, Some(1))
-        .unwrap();
-    (data, w)
-}
-
 #[test]
 fn accept_of_a_proposal_whose_proposer_was_revoked_fails() {
-    let (mut data, mut w) = replacement_by_proposer();
+    let (mut data, mut w) = token_with_replacement(proposer());
     w.proposers.remove(&proposer());
     assert_eq!(
         data.accept_asset(&w, owner(), token(), 2),
@@ -165,7 +155,7 @@ fn accept_of_a_proposal_whose_proposer_was_revoked_fails() {
 
 #[test]
 fn a_revoked_proposers_proposal_can_still_be_rejected() {
-    let (mut data, mut w) = replacement_by_proposer();
+    let (mut data, mut w) = token_with_replacement(proposer());
     w.proposers.remove(&proposer());
     data.reject_asset(&w, owner(), token(), 2).unwrap();
     assert!(data.pending_assets(&w, &token()).is_empty());
@@ -173,7 +163,7 @@ fn a_revoked_proposers_proposal_can_still_be_rejected() {
 
 #[test]
 fn accept_of_a_proposal_after_the_issuer_renounced_fails() {
-    let (mut data, mut w) = replacement_by_proposer();
+    let (mut data, mut w) = token_with_replacement(proposer());
     w.issuer = None;
     assert_eq!(
         data.accept_asset(&w, owner(), token(), 2),
@@ -193,7 +183,7 @@ fn accept_of_a_former_issuers_proposal_fails() {
 
 #[test]
 fn pending_proposal_names_its_proposer_and_replacement() {
-    let (data, w) = replacement_by_proposer();
+    let (data, w) = token_with_replacement(proposer());
     assert_eq!(
         data.pending_proposal(&w, &token(), 2),
         Some(PendingAsset {
@@ -209,11 +199,7 @@ fn pending_proposal_names_its_proposer_and_replacement() {
 
 #[test]
 fn the_replacement_is_cleared_after_a_replacing_accept() {
-    let (mut data, w) = token_with(1, 0);
-    data.add_asset_entry(&w, issuer(), "ipfs://new".into(), None)
-        .unwrap();
-    data.propose_asset(&w, issuer(), token(), 2, Some(1))
-        .unwrap();
+    let (mut data, w) = token_with_replacement(issuer());
     accept(&mut data, &w, 2);
     assert_eq!(data.asset_replacement(&w, &token(), 2), None);
     assert_eq!(data.pending_proposal(&w, &token(), 2), None);

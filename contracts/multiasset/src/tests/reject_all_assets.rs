@@ -41,11 +41,7 @@ fn reject_all_with_nothing_pending_changes_nothing_and_emits_nothing() {
 
 #[test]
 fn reject_all_clears_replacements() {
-    let (mut data, w) = token_with(1, 0);
-    data.add_asset_entry(&w, issuer(), "ipfs://new".into(), None)
-        .unwrap();
-    data.propose_asset(&w, issuer(), token(), 2, Some(1))
-        .unwrap();
+    let (mut data, w) = token_with_replacement(issuer());
     data.reject_all_assets(&w, owner(), token(), 1).unwrap();
     assert_eq!(data.asset_replacement(&w, &token(), 2), None);
     assert_eq!(data.active_assets(&w, &token()), vec![1]);

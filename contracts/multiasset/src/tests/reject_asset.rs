@@ -45,11 +45,7 @@ fn reject_of_an_active_asset_fails() {
 
 #[test]
 fn reject_clears_the_replacement() {
-    let (mut data, w) = token_with(1, 0);
-    data.add_asset_entry(&w, issuer(), "ipfs://new".into(), None)
-        .unwrap();
-    data.propose_asset(&w, issuer(), token(), 2, Some(1))
-        .unwrap();
+    let (mut data, w) = token_with_replacement(issuer());
     data.reject_asset(&w, owner(), token(), 2).unwrap();
     assert_eq!(data.asset_replacement(&w, &token(), 2), None);
 }
