@@ -31,7 +31,10 @@ use crate::{
     limits::{MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_PAGE},
     token::{ensure_token_id, ActiveAsset, PendingAsset, TokenAssets},
 };
-use ink::{prelude::vec::Vec, storage::Mapping};
+use ink::{
+    prelude::{string::String, vec::Vec},
+    storage::Mapping,
+};
 use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
 
 /// What the state machine needs to know from outside: the collection (issuer, token owners,
