@@ -308,6 +308,16 @@ for (const b of heavy) {
   out(`| ${b.n} | ${b.held} | ${b.n * b.held} | ${fmt(b.ref)} | ${kb(b.proof)} | ${(100 * Number(b.ref) / REF_LIMIT).toFixed(1)} | ${(100 * Number(b.proof) / PROOF_LIMIT).toFixed(1)} |`);
 }
 
+if (process.env.SIZES) {
+  out();
+  out('## Where the bytes go');
+  out();
+  out('Each contract\'s linked Wasm before wasm-opt (names intact; the artifact is about half the size,');
+  out('so read the shares): its sections, and its largest functions. `internal_call` is ink!\'s');
+  out('dispatcher, into which the compiler inlines every message body.');
+  for (const line of fs.readFileSync(process.env.SIZES, 'utf8').trimEnd().split('\n')) out(line);
+}
+
 // Only the measured part of OUT is rewritten, between its markers; the analysis around it is
 // written by hand and names rows, not numbers.
 const text = lines.join('\n') + '\n';

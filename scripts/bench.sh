@@ -11,7 +11,16 @@ source scripts/node-up.sh
 (cd bench && npm ci --no-audit --no-fund --silent)
 "$CARGO_CONTRACT" contract build --release --quiet --manifest-path bench/probe/Cargo.toml >/dev/null
 mkdir -p docs
-NODE_URL="$NODE_URL" ART="$here/artifacts" PROBE="$CARGO_TARGET_DIR/ink/probe.contract" \
+# Where the bytes go: a release build in a target dir of its own (ink_e2e's debug builds overwrite
+# the shared one), read before wasm-opt, while the names are still there.
+sizes_target="$INK_CACHE/size-target"
+CARGO_TARGET_DIR="$sizes_target" bash scripts/build-contracts.sh "$sizes_target/out" >/dev/null
+sizes="$sizes_target/sizes.md"
+for name in $INK_CONTRACTS; do
+  printf '\n### %s\n\n' "$name"
+  python3 scripts/wasm-sizes.py "$sizes_target/ink/wasm32-unknown-unknown/release/$name.wasm" 12
+done >"$sizes"
+SIZES="$sizes" NODE_URL="$NODE_URL" ART="$here/artifacts" PROBE="$CARGO_TARGET_DIR/ink/probe.contract" \
   OUT="$here/docs/benchmarks.md" \
   VERSIONS="substrate-contracts-node $INK_NODE_VERSION (--dev), ink 4.3.0, cargo-contract $INK_CARGO_CONTRACT_VERSION, Rust $INK_RUST, @polkadot/api-contract 16.5.6" \
   node bench/bench.mjs
