@@ -96,6 +96,12 @@ impl MultiAssetData {
         ensure_may_propose(authority, caller)?;
         ensure_token_id(&token_id)?;
         self.ensure_entry(asset_id)?;
+        // A token without an owner may be one not minted yet (ERC-5773 allows proposing to it)
+        // or a burnt one, which can never take an asset, whatever its cell still holds.
+        let owner = authority.owner_of(&token_id)?;
+        if owner.is_none() && authority.is_burnt(&token_id)? {
+            return Err(MultiAssetError::TokenBurnt { token_id });
+        }
         let mut assets = self.token(&token_id);
         assets.ensure_new(&token_id, asset_id)?;
         let proposal = PendingAsset {
@@ -106,13 +112,7 @@ impl MultiAssetData {
         if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
             return Err(MultiAssetError::ReplacedAssetNotActive { token_id });
         }
-        // An owner's own proposal is accepted at once, so only the active rules apply to it. A
-        // token without an owner may be one not minted yet (ERC-5773 allows proposing to it) or
-        // a burnt one, which can never take an asset.
-        let owner = authority.owner_of(&token_id)?;
-        if owner.is_none() && authority.is_burnt(&token_id)? {
-            return Err(MultiAssetError::TokenBurnt { token_id });
-        }
+        // An owner's own proposal is accepted at once, so only the active rules apply to it.
         let owner_proposes = owner == Some(caller);
         let target = if owner_proposes {
             Some(assets.ensure_acceptable(&token_id, &proposal)?)

@@ -26,10 +26,13 @@ fn propose_to_a_burnt_token_fails() {
     let (mut data, w) = burnt_token();
     data.add_asset_entry(&w, issuer(), "ipfs://late".into(), None)
         .unwrap();
-    assert_eq!(
-        data.propose_asset(&w, issuer(), token(), 3, None),
-        Err(MultiAssetError::TokenBurnt { token_id: token() })
-    );
+    for asset in [2, 3] {
+        assert_eq!(
+            data.propose_asset(&w, issuer(), token(), asset, None),
+            Err(MultiAssetError::TokenBurnt { token_id: token() }),
+            "asset {asset} (2 is still in the burnt token's cell)"
+        );
+    }
 }
 
 #[test]
