@@ -169,12 +169,12 @@ for (let batch = 0; batch < 10; batch++) {
 
 // ---- multiasset: single messages on a small token -----------------------------------------
 const T = { U32: 1 }; // owned by bob? token 1 was minted to bob
-record('multiasset', 'propose_asset (issuer, left pending)', await send(assets, alice, 'propose_asset', T, 1, null), 'calls collection owner() and owner_of()');
+record('multiasset', 'propose_asset (issuer, left pending)', await send(assets, alice, 'propose_asset', T, 1, null), 'calls token_authority()');
 record('multiasset', 'propose_asset (registered proposer)', await send(assets, charlie, 'propose_asset', T, 2, null), '+ registry is_proposer()');
-record('multiasset', 'accept_asset', await send(assets, bob, 'accept_asset', T, 1), 'calls owner_of(), owner() (is the issuer\'s proposal still allowed?)');
+record('multiasset', 'accept_asset', await send(assets, bob, 'accept_asset', T, 1), 'calls token_authority(): owner, and whether the issuer\'s proposal is still allowed');
 record('multiasset', 'accept_asset (proposed by a registered proposer)', await dry(assets, bob, 'accept_asset', T, 2), '+ registry is_proposer(): the revocation check; dry-run');
 await send(assets, alice, 'propose_asset', T, 3, null);
-record('multiasset', 'accept_asset (by asset operator)', await dry(assets, charlie, 'accept_asset', T, 3), 'calls owner_of() + asset_allowance() + owner(); dry-run');
+record('multiasset', 'accept_asset (by asset operator)', await dry(assets, charlie, 'accept_asset', T, 3), 'the same one token_authority() call; dry-run');
 record('multiasset', 'reject_asset', await send(assets, bob, 'reject_asset', T, 3));
 await send(assets, alice, 'propose_asset', T, 4, 1);
 record('multiasset', 'accept_asset (replacement)', await send(assets, bob, 'accept_asset', T, 4), 'takes the old slot and priority');
@@ -186,7 +186,7 @@ record('multiasset', 'reject_all_assets (4 pending)', await dry(assets, bob, 're
 await send(collection, alice, 'mint', alice.address, { U32: 4 });
 await send(assets, alice, 'propose_asset', { U32: 4 }, 1, null);
 await send(collection, alice, 'burn', { U32: 4 });
-record('multiasset', 'clear_burnt_token (1 active asset)', await dry(assets, charlie, 'clear_burnt_token', { U32: 4 }), 'calls is_burnt(); refunds the cell; dry-run');
+record('multiasset', 'clear_burnt_token (1 active asset)', await dry(assets, charlie, 'clear_burnt_token', { U32: 4 }), 'calls token_authority(); refunds the cell; dry-run');
 await send(collection, alice, 'mint', alice.address, { U32: 3 });
 record('multiasset', 'propose_asset (by the token owner: accepted at once)', await dry(assets, alice, 'propose_asset', { U32: 3 }, 1, null), 'dry-run only');
 

@@ -69,7 +69,7 @@ fn attribute_key_fits(id: &Id, key: &openbrush::traits::String) -> bool {
 pub mod collection {
     use crate::{errors::CollectionError, TokenApprovals};
     use ink::codegen::{EmitEvent, Env};
-    use multiasset_traits::{AssetApprovals, BurntTokens};
+    use multiasset_traits::{AssetAuthority, TokenAuthority};
     use openbrush::{
         storage::Mapping,
         traits::{Storage, String},
@@ -525,19 +525,21 @@ pub mod collection {
         }
     }
 
-    impl BurntTokens for Collection {
+    impl AssetAuthority for Collection {
         #[ink(message)]
-        fn is_burnt(&self, id: Id) -> bool {
-            crate::ensure_token_id(&id).is_ok() && self.burnt.contains(&id)
-        }
-    }
-
-    impl AssetApprovals for Collection {
-        #[ink(message)]
-        fn asset_allowance(&self, owner: AccountId, operator: AccountId, id: Id) -> bool {
-            psp34::Internal::_owner_of(self, &id) == Some(owner)
-                && (self.asset_operators.contains(&(owner, operator))
-                    || self.approved_for_assets(id) == Some(operator))
+        fn token_authority(&self, id: Id, account: AccountId) -> TokenAuthority {
+            let owner = psp34::Internal::_owner_of(self, &id);
+            TokenAuthority {
+                issuer: Ownable::owner(self),
+                owner,
+                burnt: owner.is_none()
+                    && crate::ensure_token_id(&id).is_ok()
+                    && self.burnt.contains(&id),
+                asset_operator: owner.is_some_and(|owner| {
+                    self.asset_operators.contains(&(owner, account))
+                        || self.approved_for_assets(id) == Some(account)
+                }),
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use ink::{
     env::{test, DefaultEnvironment},
     primitives::AccountId,
 };
-use multiasset_traits::AssetApprovals;
+use multiasset_traits::AssetAuthority;
 use openbrush::{
     contracts::{
         ownable::{Ownable, OwnableError},
@@ -460,7 +460,7 @@ fn bobs_token() -> Collection {
 }
 
 fn may_manage_assets(c: &Collection, operator: AccountId) -> bool {
-    AssetApprovals::asset_allowance(c, accounts().bob, operator, Id::U32(1))
+    AssetAuthority::token_authority(c, Id::U32(1), operator).asset_operator
 }
 
 #[ink::test]
@@ -582,12 +582,9 @@ fn asset_operator_for_all_does_not_follow_a_token_to_its_new_owner() {
     c.set_approval_for_all_for_assets(accounts().charlie, true)
         .unwrap();
     PSP34::transfer(&mut c, accounts().django, Id::U32(1), vec![]).unwrap();
-    assert!(!AssetApprovals::asset_allowance(
-        &c,
-        accounts().django,
-        accounts().charlie,
-        Id::U32(1)
-    ));
+    let seen = AssetAuthority::token_authority(&c, Id::U32(1), accounts().charlie);
+    assert_eq!(seen.owner, Some(accounts().django));
+    assert!(!seen.asset_operator);
 }
 
 #[ink::test]
@@ -606,4 +603,24 @@ fn an_attribute_too_long_for_a_storage_key_reads_as_none() {
         PSP34Metadata::get_attribute(&c, id, String::from("name")),
         Some(String::from("Mirrors"))
     );
+}
+
+#[ink::test]
+fn token_authority_answers_issuer_owner_burnt_and_operator_in_one_call() {
+    let mut c = bobs_token();
+    c.approve_for_assets(accounts().charlie, Id::U32(1), true)
+        .unwrap();
+    let seen = AssetAuthority::token_authority(&c, Id::U32(1), accounts().charlie);
+    assert_eq!(
+        (seen.issuer, seen.owner, seen.burnt, seen.asset_operator),
+        (Some(accounts().alice), Some(accounts().bob), false, true)
+    );
+    c.burn(Id::U32(1)).unwrap();
+    let seen = AssetAuthority::token_authority(&c, Id::U32(1), accounts().charlie);
+    assert_eq!(
+        (seen.owner, seen.burnt, seen.asset_operator),
+        (None, true, false)
+    );
+    let never = AssetAuthority::token_authority(&c, Id::U32(9), accounts().charlie);
+    assert_eq!((never.owner, never.burnt), (None, false));
 }

@@ -43,7 +43,7 @@ impl MultiAssetData {
         caller: AccountId,
         entries: Vec<(String, Option<ContentHash>)>,
     ) -> Result<(Vec<AssetId>, Vec<MultiAssetEvent>), MultiAssetError> {
-        ensure_may_propose(authority, caller)?;
+        ensure_may_propose(authority, authority.issuer()?, caller)?;
         if entries.is_empty() {
             return Err(MultiAssetError::EmptyBatch);
         }

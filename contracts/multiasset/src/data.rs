@@ -35,27 +35,23 @@ use ink::{
     prelude::{string::String, vec::Vec},
     storage::Mapping,
 };
-use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
+use multiasset_traits::{AccountId, AssetId, ContentHash, Id, TokenAuthority};
 
 /// What the state machine needs to know from outside: the collection (issuer, token owners,
-/// asset approvals) and the proposer registry. On chain each is a cross-contract call.
+/// asset approvals, burnt tokens) and the proposer registry. On chain each method is one
+/// cross-contract call, so a message asks each peer at most once.
 pub trait Authority {
     /// The collection's issuer (`Ownable::owner()`), `None` if renounced.
     fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError>;
     /// Whether `account` is a live proposer of the collection in the registry.
     fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError>;
-    /// The owner of `token_id`, `None` if the token does not exist.
-    fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError>;
-    /// Whether `token_id` was burnt (a burnt id is never minted again).
-    fn is_burnt(&self, token_id: &Id) -> Result<bool, MultiAssetError>;
-    /// Whether `owner` approved `operator` for the assets of `token_id`, or of all its tokens
-    /// (ERC-5773's asset approvals; a transfer approval gives no asset rights).
-    fn is_asset_operator(
+    /// Issuer, owner, burnt and asset operator of `token_id` as seen for `account`: one
+    /// question to the collection.
+    fn token_authority(
         &self,
-        owner: AccountId,
-        operator: AccountId,
         token_id: &Id,
-    ) -> Result<bool, MultiAssetError>;
+        account: AccountId,
+    ) -> Result<TokenAuthority, MultiAssetError>;
 }
 
 /// An active asset of a token as a wallet renders it.
@@ -93,15 +89,16 @@ impl MultiAssetData {
         asset_id: AssetId,
         replaces: Option<AssetId>,
     ) -> Outcome {
-        ensure_may_propose(authority, caller)?;
         ensure_token_id(&token_id)?;
+        let seen = authority.token_authority(&token_id, caller)?;
+        ensure_may_propose(authority, seen.issuer, caller)?;
         self.ensure_entry(asset_id)?;
         // A token without an owner may be one not minted yet (ERC-5773 allows proposing to it)
         // or a burnt one, which can never take an asset, whatever its cell still holds.
-        let owner = authority.owner_of(&token_id)?;
-        if owner.is_none() && authority.is_burnt(&token_id)? {
+        if seen.burnt {
             return Err(MultiAssetError::TokenBurnt { token_id });
         }
+        let owner = seen.owner;
         let mut assets = self.token(&token_id);
         assets.ensure_new(&token_id, asset_id)?;
         let proposal = PendingAsset {
@@ -154,7 +151,7 @@ impl MultiAssetData {
         token_ids: Vec<Id>,
         asset_id: AssetId,
     ) -> Outcome {
-        ensure_may_propose(authority, caller)?;
+        ensure_may_propose(authority, authority.issuer()?, caller)?;
         if token_ids.is_empty() {
             return Err(MultiAssetError::EmptyBatch);
         }
@@ -224,11 +221,12 @@ impl MultiAssetData {
         token_id: Id,
         asset_id: AssetId,
     ) -> Outcome {
-        ensure_owner_or_approved(authority, caller, &token_id)?;
+        let seen = ensure_owner_or_approved(authority, caller, &token_id)?;
         let mut assets = self.token(&token_id);
         let position = assets.ensure_pending(&token_id, asset_id)?;
         let target = assets.ensure_acceptable(&token_id, &assets.pending[position])?;
-        ensure_proposer_live(authority, assets.pending[position].proposer, &token_id)?;
+        let proposer = assets.pending[position].proposer;
+        ensure_proposer_live(authority, seen.issuer, proposer, &token_id)?;
 
         assets.pending.swap_remove(position);
         let replaced = assets.activate(asset_id, target);
@@ -432,7 +430,7 @@ impl MultiAssetData {
     /// storage deposit goes back to the caller. Anyone may call. Nothing to free: no change.
     pub fn clear_burnt_token(&mut self, authority: &impl Authority, token_id: Id) -> Outcome {
         ensure_token_id(&token_id)?;
-        if !authority.is_burnt(&token_id)? {
+        if !authority.token_authority(&token_id, nobody())?.burnt {
             return Err(MultiAssetError::TokenNotBurnt { token_id });
         }
         let assets = self.token(&token_id);
@@ -455,8 +453,8 @@ impl MultiAssetData {
         if ensure_token_id(token_id).is_err() {
             return TokenAssets::default();
         }
-        match authority.owner_of(token_id) {
-            Ok(Some(_)) => self.token(token_id),
+        match authority.token_authority(token_id, nobody()) {
+            Ok(seen) if seen.owner.is_some() => self.token(token_id),
             _ => TokenAssets::default(),
         }
     }
@@ -480,26 +478,35 @@ impl MultiAssetData {
     }
 }
 
-/// Returns `NotIssuerOrProposer` unless `caller` is the issuer or a live proposer.
+/// The account queries name when they ask the collection about a token: only the owner and the
+/// burnt flag are read from the answer, which do not depend on it.
+fn nobody() -> AccountId {
+    AccountId::from([0; 32])
+}
+
+/// Returns `NotIssuerOrProposer` unless `caller` is `issuer` (the collection's, as just asked) or
+/// a live proposer.
 pub(crate) fn ensure_may_propose(
     authority: &impl Authority,
+    issuer: Option<AccountId>,
     caller: AccountId,
 ) -> Result<(), MultiAssetError> {
     // Without an issuer nobody can revoke a grant, so grants stop counting (renounce freezes).
-    match authority.issuer()? {
+    match issuer {
         Some(issuer) if issuer == caller || authority.is_proposer(caller)? => Ok(()),
         _ => Err(MultiAssetError::NotIssuerOrProposer),
     }
 }
 
-/// Returns `ProposerRevoked` unless `proposer` is still the issuer or a live proposer: the same
+/// Returns `ProposerRevoked` unless `proposer` is still `issuer` or a live proposer: the same
 /// rule as [`ensure_may_propose`], asked again when the proposal is accepted.
 fn ensure_proposer_live(
     authority: &impl Authority,
+    issuer: Option<AccountId>,
     proposer: AccountId,
     token_id: &Id,
 ) -> Result<(), MultiAssetError> {
-    ensure_may_propose(authority, proposer).map_err(|error| match error {
+    ensure_may_propose(authority, issuer, proposer).map_err(|error| match error {
         MultiAssetError::NotIssuerOrProposer => MultiAssetError::ProposerRevoked {
             token_id: token_id.clone(),
         },
@@ -507,20 +514,20 @@ fn ensure_proposer_live(
     })
 }
 
-/// Checks the token id, then that `caller` owns `token_id` or is approved for it.
+/// Checks the token id, then that `caller` owns `token_id` or is its asset operator; returns
+/// what the collection said about the token.
 fn ensure_owner_or_approved(
     authority: &impl Authority,
     caller: AccountId,
     token_id: &Id,
-) -> Result<(), MultiAssetError> {
+) -> Result<TokenAuthority, MultiAssetError> {
     ensure_token_id(token_id)?;
-    let owner = authority
-        .owner_of(token_id)?
-        .ok_or_else(|| MultiAssetError::TokenNotFound {
-            token_id: token_id.clone(),
-        })?;
-    if owner == caller || authority.is_asset_operator(owner, caller, token_id)? {
-        Ok(())
+    let seen = authority.token_authority(token_id, caller)?;
+    let owner = seen.owner.ok_or_else(|| MultiAssetError::TokenNotFound {
+        token_id: token_id.clone(),
+    })?;
+    if owner == caller || seen.asset_operator {
+        Ok(seen)
     } else {
         Err(MultiAssetError::NotTokenOwnerOrApproved {
             token_id: token_id.clone(),

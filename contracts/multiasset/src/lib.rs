@@ -72,8 +72,8 @@ mod multi_asset {
         prelude::{string::String, vec::Vec},
     };
     use multiasset_traits::{
-        answer_or, AssetApprovals, AssetId, BurntTokens, ContentHash, Id, Ownable,
-        ProposerRegistry, PSP34,
+        answer_or, AssetAuthority, AssetId, ContentHash, Id, Ownable, ProposerRegistry,
+        TokenAuthority,
     };
 
     /// A catalog entry was added.
@@ -189,33 +189,16 @@ mod multi_asset {
             )
         }
 
-        fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError> {
-            let collection: ink::contract_ref!(PSP34) = self.collection.into();
-            answer_or(
-                collection.call().owner_of(token_id.clone()).try_invoke(),
-                MultiAssetError::CollectionCallFailed,
-            )
-        }
-
-        fn is_burnt(&self, token_id: &Id) -> Result<bool, MultiAssetError> {
-            let collection: ink::contract_ref!(BurntTokens) = self.collection.into();
-            answer_or(
-                collection.call().is_burnt(token_id.clone()).try_invoke(),
-                MultiAssetError::CollectionCallFailed,
-            )
-        }
-
-        fn is_asset_operator(
+        fn token_authority(
             &self,
-            owner: AccountId,
-            operator: AccountId,
             token_id: &Id,
-        ) -> Result<bool, MultiAssetError> {
-            let collection: ink::contract_ref!(AssetApprovals) = self.collection.into();
+            account: AccountId,
+        ) -> Result<TokenAuthority, MultiAssetError> {
+            let collection: ink::contract_ref!(AssetAuthority) = self.collection.into();
             answer_or(
                 collection
                     .call()
-                    .asset_allowance(owner, operator, token_id.clone())
+                    .token_authority(token_id.clone(), account)
                     .try_invoke(),
                 MultiAssetError::CollectionCallFailed,
             )

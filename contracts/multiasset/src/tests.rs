@@ -16,7 +16,7 @@ use crate::{
     token::PendingAsset,
 };
 use ink::primitives::AccountId;
-use multiasset_traits::{AssetId, Id};
+use multiasset_traits::{AssetId, Id, TokenAuthority};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -97,6 +97,15 @@ pub(crate) struct World {
     pub burnt: BTreeSet<Id>,
 }
 
+impl World {
+    fn owner_of(&self, token_id: &Id) -> Option<AccountId> {
+        if self.unminted.contains(token_id) || self.burnt.contains(token_id) {
+            return None;
+        }
+        Some(self.owners.get(token_id).copied().unwrap_or(collector()))
+    }
+}
+
 impl Authority for World {
     fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError> {
         Ok(self.issuer)
@@ -104,27 +113,21 @@ impl Authority for World {
     fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError> {
         Ok(self.proposers.contains(&account))
     }
-    fn owner_of(&self, token_id: &Id) -> Result<Option<AccountId>, MultiAssetError> {
-        if self.unminted.contains(token_id) || self.burnt.contains(token_id) {
-            return Ok(None);
-        }
-        Ok(Some(
-            self.owners.get(token_id).copied().unwrap_or(collector()),
-        ))
-    }
-    fn is_burnt(&self, token_id: &Id) -> Result<bool, MultiAssetError> {
-        Ok(self.burnt.contains(token_id))
-    }
-    fn is_asset_operator(
+    fn token_authority(
         &self,
-        owner: AccountId,
-        operator: AccountId,
         token_id: &Id,
-    ) -> Result<bool, MultiAssetError> {
-        Ok(self.asset_approvals.contains(&(owner, operator, None))
-            || self
-                .asset_approvals
-                .contains(&(owner, operator, Some(token_id.clone()))))
+        account: AccountId,
+    ) -> Result<TokenAuthority, MultiAssetError> {
+        let owner = self.owner_of(token_id);
+        let approved = |scope| {
+            owner.is_some_and(|owner| self.asset_approvals.contains(&(owner, account, scope)))
+        };
+        Ok(TokenAuthority {
+            issuer: self.issuer,
+            owner,
+            burnt: self.burnt.contains(token_id),
+            asset_operator: approved(None) || approved(Some(token_id.clone())),
+        })
     }
 }
 

@@ -46,23 +46,30 @@ pub trait PSP34 {
     fn allowance(&self, owner: AccountId, operator: AccountId, id: Option<Id>) -> bool;
 }
 
-/// Who besides its owner may manage a token's assets: ERC-5773's asset approvals. The collection
-/// keeps them, since it sees every transfer and burn, which end them.
-#[ink::trait_definition]
-pub trait AssetApprovals {
-    /// `true` if `owner` owns token `id` and approved `operator` for its assets, or for the
-    /// assets of all its tokens. Transfer approvals (PSP34 `approve`) do not count: a marketplace
-    /// that may sell a token may not swap its mirrors.
-    #[ink(message)]
-    fn asset_allowance(&self, owner: AccountId, operator: AccountId, id: Id) -> bool;
+/// Everything the multi-asset contract needs to know from the collection about one token and one
+/// account, answered by one call (each cross-contract call costs more proof than several storage
+/// reads inside the callee).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
+pub struct TokenAuthority {
+    /// The collection's issuer (`Ownable::owner()`), `None` once ownership was renounced.
+    pub issuer: Option<AccountId>,
+    /// The token's owner, `None` if it does not exist (not minted yet, or burnt).
+    pub owner: Option<AccountId>,
+    /// Whether the token was burnt (a burnt id is never minted again).
+    pub burnt: bool,
+    /// Whether the owner approved the account for the token's assets, or for the assets of all
+    /// its tokens (ERC-5773's asset approvals). Transfer approvals (PSP34 `approve`) do not count:
+    /// a marketplace that may sell a token may not swap its mirrors.
+    pub asset_operator: bool,
 }
 
-/// Whether a token was burnt: a burnt id is never minted again, so nothing may be attached to it.
+/// What the multi-asset contract asks the collection about a token.
 #[ink::trait_definition]
-pub trait BurntTokens {
-    /// `true` if token `id` was minted and then burnt.
+pub trait AssetAuthority {
+    /// Issuer, owner, burnt and asset operator of token `id` as seen for `account`.
     #[ink(message)]
-    fn is_burnt(&self, id: Id) -> bool;
+    fn token_authority(&self, id: Id, account: AccountId) -> TokenAuthority;
 }
 
 /// What a multi-asset contract asks the proposer registry.
