@@ -535,9 +535,11 @@ pub mod collection {
                 burnt: owner.is_none()
                     && crate::ensure_token_id(&id).is_ok()
                     && self.burnt.contains(&id),
+                // The owner asks most: answer it without reading approvals (two storage reads).
                 asset_operator: owner.is_some_and(|owner| {
-                    self.asset_operators.contains(&(owner, account))
-                        || self.approved_for_assets(id) == Some(account)
+                    owner != account
+                        && (self.asset_operators.contains(&(owner, account))
+                            || self.approved_for_assets(id) == Some(account))
                 }),
             }
         }
