@@ -7,6 +7,7 @@ wasm-opt then inlines and shrinks (the artifact is about half the size), so the 
 to look at, not the bytes. Usage: scripts/wasm-sizes.py FILE [TOP]
 """
 
+import os
 import re
 import sys
 
@@ -133,7 +134,7 @@ def main():
                 bodies.append((size, imports + i))
                 pos = body + size
     code = sum(size for size, _ in bodies)
-    print(f"{path}: {len(buf)} bytes, {len(bodies)} functions, code {code} bytes")
+    print(f"{os.path.basename(path)}: {len(buf)} bytes, {len(bodies)} functions, code {code} bytes")
     print("\n| section | bytes |\n|---|---:|")
     for label, size in sorted(totals.items(), key=lambda item: -item[1]):
         print(f"| {label} | {size} |")
