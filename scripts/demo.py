@@ -226,9 +226,10 @@ def main():
     assets.submit("Charlie", "propose_asset_to_many", "[U32(1), U32(2)]", str(license_id))
     show("pending on token 1", assets.query("pending_assets", token))
     show("pending on token 2", assets.query("pending_assets", "U32(2)"))
+    collection.submit("Alice", "mint", ACCOUNTS["Dave"], "U32(3)")
     show("again to 3 and 1", assets.refusal(
         "propose_asset_to_many", "[U32(3), U32(1)]", str(license_id), signer="Charlie"))
-    show("pending on token 3", assets.query("pending_assets", "U32(3)"))
+    show("pending on token 3", assets.query("pending_assets", "U32(3)"))  # minted: shows it all
 
     step("Bob and Dave", "each accept the license on their own token")
     assets.submit("Bob", "accept_asset", token, str(license_id))
@@ -244,7 +245,7 @@ def main():
     state(assets, token)
 
     step("Dave", "a stranger, tries to mint")
-    show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(3)", signer="Dave"))
+    show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(4)", signer="Dave"))
     print("\nThe backup story ran to the end.")
 
 
