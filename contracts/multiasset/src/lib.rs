@@ -3,7 +3,7 @@
 //! One instance per PSP34 collection, bound at instantiation to the collection and to a proposer
 //! registry. A token carries several **assets** (outputs: the same image on https, ipfs://, ar://
 //! and sia://, a PDF, …): the collection's issuer, or a proposer it registered, proposes; the
-//! token's owner (or an operator it approved) accepts, rejects or lets a new asset replace an old
+//! token's owner (or an asset operator it approved) accepts, rejects or lets a new asset replace an old
 //! one, and orders them by priority. Each catalog entry records the sha256 of its content, so a
 //! host that swapped the file is caught by anyone. Semantics follow ERC-5773 (RMRK multi-asset);
 //! where ERC-5773 is loose, this contract is strict.
@@ -26,15 +26,19 @@
 //!   (3.2 KiB at most), because on pallet-contracts a storage access costs ~10 KiB of proof and a
 //!   byte one byte (measured; see [`data`] and `docs/benchmarks.md`). Lists keep ERC-5773's order
 //!   (swap-remove for pending); queries are bounded by the caps.
-//! - **Token existence and batches**: proposals do not ask the collection whether the token
-//!   exists (ERC-5773 allows proposing to a token not yet minted); a proposal is inert until the
-//!   token's owner accepts it, and accept / reject / set-priority ask the collection who owns the
-//!   token. `propose_asset` makes one call to the collection to learn whether the proposer owns
-//!   the token (then it is accepted at once); `propose_asset_to_many` makes none per token, only
-//!   one read and one write of each token's cell, and emits one `AssetProposedToMany` event for
-//!   the whole batch, so up to [`limits::MAX_BATCH_TOKENS`] tokens fit a parachain block; its
-//!   proposals are always left pending. Both check the same rules per token (entry exists, not
-//!   pending or active, pending cap).
+//! - **The collection is asked once per message**: `AssetAuthority::token_authority` answers
+//!   issuer, owner, burnt and asset operator together. A proposal to a token not minted yet is
+//!   allowed (ERC-5773) and inert until it is minted and its owner accepts; a burnt token takes
+//!   none. Accept / reject / reject-all / set-priority take the owner or an asset operator (a
+//!   PSP34 transfer operator has no asset rights), and accept also checks that the proposal's
+//!   proposer is still the issuer or a live proposer. Queries of a token the collection does not
+//!   know show nothing.
+//! - **Batches**: `propose_asset_to_many` asks the collection nothing per token, only one read
+//!   and one write of each token's cell, and emits one `AssetProposedToMany` event for the whole
+//!   batch, so up to [`limits::MAX_BATCH_TOKENS`] tokens fit a parachain block; its proposals are
+//!   always left pending. It checks the same cell rules per token (entry exists, not pending or
+//!   active, pending cap) but not whether a token was burnt: such proposals are inert and
+//!   `clear_burnt_token` frees them.
 //! - A token id takes at most [`limits::MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (a storage key
 //!   must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and hold
 //!   nothing in queries, instead of trapping; the collection mints no longer id, so no cell exists
