@@ -11,9 +11,10 @@
 //! - Only the issuer mints; at most `max_supply` tokens are ever minted (burns do not free a slot).
 //! - Only a token's owner, or an operator approved for it or for all of the owner's tokens, burns it.
 //! - A burnt id is never minted again.
-//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (the suite's one limit), so
-//!   that every storage key holding it fits pallet-contracts' 128-byte limit; longer ids are refused at mint and name
-//!   no token elsewhere (`owner_of` is `None`, no approval), instead of trapping.
+//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (the suite's one limit),
+//!   so that every storage key holding it fits pallet-contracts' 128-byte limit; longer ids are
+//!   refused at mint and name no token elsewhere (`owner_of` is `None`, no approval), instead of
+//!   trapping.
 //! - The collection's `name`, `symbol` and `base_uri` (NEP-177's contract-level metadata) are
 //!   PSP34Metadata attributes of the collection id, set once by the constructor.
 //! - Every change emits an event: `Transfer` (mint: `from = None`, burn: `to = None`),
@@ -175,7 +176,10 @@ pub mod collection {
             let before = approvals;
             match approvals.transfer {
                 Some(previous) if previous != to && approved => {
-                    self.end_transfer_approval(&id, previous)
+                    // OpenBrush's approve just checked that the token exists.
+                    if let Some(owner) = psp34::Internal::_owner_of(self, &id) {
+                        self.end_transfer_approval(owner, &id, previous)
+                    }
                 }
                 Some(previous) if previous == to && !approved => approvals.transfer = None,
                 _ => {}
@@ -199,8 +203,8 @@ pub mod collection {
         _to: Option<&AccountId>,
         id: &Id,
     ) -> Result<(), PSP34Error> {
-        if from.is_some() {
-            self.end_token_approvals(id);
+        if let Some(owner) = from {
+            self.end_token_approvals(*owner, id);
         }
         Ok(())
     }
@@ -244,8 +248,8 @@ pub mod collection {
         enumerable::BalancesManagerImpl::_operator_approvals(self, owner, operator, id)
     }
 
-    /// An attribute whose (id, key) is too long for a storage key is not stored, and reading it
-    /// answers `None` instead of trapping. (OpenBrush 4.0.0-beta's code generator files the
+    /// Reading an attribute whose (id, key) is too long for a storage key answers `None`
+    /// instead of trapping (the collection only ever sets short ones). (OpenBrush 4.0.0-beta's code generator files the
     /// overrides of `PSP34Metadata`'s message under the name `PSP34Mintable`.)
     #[overrider(PSP34Mintable)]
     fn get_attribute(&self, id: Id, key: String) -> Option<String> {
@@ -272,19 +276,17 @@ pub mod collection {
     }
 
     impl Collection {
-        /// Ends every approval of token `id` (its transfer operator's and its asset operator's),
-        /// each with an event: the token is changing hands or being burnt.
-        fn end_token_approvals(&mut self, id: &Id) {
+        /// Ends every approval of `owner`'s token `id` (its transfer operator's and its asset
+        /// operator's), each with an event: the token is changing hands or being burnt.
+        fn end_token_approvals(&mut self, owner: AccountId, id: &Id) {
             let Some(approvals) = self.approvals.get(id) else {
                 return;
             };
             self.approvals.remove(id);
             if let Some(operator) = approvals.transfer {
-                self.end_transfer_approval(id, operator);
+                self.end_transfer_approval(owner, id, operator);
             }
-            if let (Some(operator), Some(owner)) =
-                (approvals.assets, psp34::Internal::_owner_of(self, id))
-            {
+            if let Some(operator) = approvals.assets {
                 self.env().emit_event(ApprovalForAssets {
                     owner,
                     operator,
@@ -294,23 +296,16 @@ pub mod collection {
             }
         }
 
-        /// Ends `operator`'s transfer approval for token `id` (OpenBrush's record), with an
-        /// event.
-        fn end_transfer_approval(&mut self, id: &Id, operator: AccountId) {
-            if let Some(owner) = psp34::Internal::_owner_of(self, id) {
-                psp34::BalancesManager::_remove_operator_approvals(
-                    self,
-                    &owner,
-                    &operator,
-                    &Some(id),
-                );
-                self.env().emit_event(Approval {
-                    from: owner,
-                    to: operator,
-                    id: Some(id.clone()),
-                    approved: false,
-                });
-            }
+        /// Ends `operator`'s transfer approval for `owner`'s token `id` (OpenBrush's record),
+        /// with an event.
+        fn end_transfer_approval(&mut self, owner: AccountId, id: &Id, operator: AccountId) {
+            psp34::BalancesManager::_remove_operator_approvals(self, &owner, &operator, &Some(id));
+            self.env().emit_event(Approval {
+                from: owner,
+                to: operator,
+                id: Some(id.clone()),
+                approved: false,
+            });
         }
 
         /// Writes token `id`'s approvals, or frees the cell when there are none.

@@ -6,8 +6,10 @@
 //! Storage (ink! `Mapping`s, one cell per key):
 //! - `entries[asset_id] = AssetEntry` — the catalog, immutable once written;
 //! - `tokens[token] = TokenAssets { pending, active, next_priority }` — everything one token
-//!   holds, in **one cell**, bounded by the caps: at most [`MAX_PENDING`](crate::limits::MAX_PENDING) pending proposals
-//!   (17 bytes each) and [`MAX_ACTIVE`](crate::limits::MAX_ACTIVE) active assets (16 bytes each), 3.2 KiB at most.
+//!   holds, in **one cell**, bounded by the caps: at most
+//!   [`MAX_PENDING`](crate::limits::MAX_PENDING) pending proposals (49 bytes each: asset,
+//!   replaced asset, proposer) and [`MAX_ACTIVE`](crate::limits::MAX_ACTIVE) active assets
+//!   (16 bytes each), about 7.3 KiB at most.
 //!   A token that holds nothing has no cell (the last reject frees it and refunds its deposit).
 //!
 //! Why one bounded cell per token and not index maps: on pallet-contracts every storage access
@@ -17,7 +19,7 @@
 //! Index maps (membership slot + positional list + counters) need five accesses per proposal
 //! (2 reads, 3 writes: 50 KiB), which caps a batch at 81 tokens per 5 MiB block. One cell makes
 //! every message on a token exactly one read and one write, whatever the number of pending or
-//! active assets: the bytes it carries grow to 3.2 KiB at the caps, far less than one more
+//! active assets: the bytes it carries grow to about 7.3 KiB at the caps, less than one more
 //! access. So accept, reject, reject-all, set-priority and propose cost O(1) storage accesses
 //! and a bounded number of bytes; `propose_asset_to_many` costs one read and one write per
 //! token plus one event for the whole batch. ERC-5773's order is kept exactly: proposals are

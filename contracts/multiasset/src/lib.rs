@@ -19,11 +19,12 @@
 //!   asset without the owner's accept — except that an issuer or proposer who owns the token
 //!   itself accepts by proposing (`propose_asset` only).
 //! - Appended assets get the next priority: the number of active assets until the owner sets
-//!   priorities, then one more than the largest set. `set_priority` takes exactly one value per
+//!   priorities, then one more than the largest set; once an active asset holds `u64::MAX`,
+//!   nothing more is appended (`PrioritiesExhausted`). `set_priority` takes exactly one value per
 //!   active asset and no value twice.
 //! - Every message on a token reads one storage cell and writes at most that cell, whatever the
 //!   number of pending or active assets: a token's assets live in one cell bounded by the caps
-//!   (3.2 KiB at most), because on pallet-contracts a storage access costs ~10 KiB of proof and a
+//!   (about 7.3 KiB at most), because on pallet-contracts a storage access costs ~10 KiB of proof and a
 //!   byte one byte (measured; see [`data`] and `docs/benchmarks.md`). Lists keep ERC-5773's order
 //!   (swap-remove for pending); queries are bounded by the caps.
 //! - **The collection is asked once per message**: `AssetAuthority::token_authority` answers
