@@ -523,9 +523,33 @@ pub mod collection {
     impl AssetAuthority for Collection {
         #[ink(message)]
         fn token_authority(&self, id: Id, account: AccountId) -> TokenAuthority {
+            self.authority_of(Ownable::owner(self), id, account)
+        }
+
+        /// The issuer is read once for all of `ids`.
+        #[ink(message)]
+        fn token_authorities(
+            &self,
+            ids: ink::prelude::vec::Vec<Id>,
+            account: AccountId,
+        ) -> ink::prelude::vec::Vec<TokenAuthority> {
+            let issuer = Ownable::owner(self);
+            ids.into_iter()
+                .map(|id| self.authority_of(issuer, id, account))
+                .collect()
+        }
+    }
+
+    impl Collection {
+        fn authority_of(
+            &self,
+            issuer: Option<AccountId>,
+            id: Id,
+            account: AccountId,
+        ) -> TokenAuthority {
             let owner = psp34::Internal::_owner_of(self, &id);
             TokenAuthority {
-                issuer: Ownable::owner(self),
+                issuer,
                 owner,
                 burnt: owner.is_none()
                     && crate::ensure_token_id(&id).is_ok()

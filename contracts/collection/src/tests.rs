@@ -6,7 +6,7 @@ use ink::{
     env::{test, DefaultEnvironment},
     primitives::AccountId,
 };
-use multiasset_traits::AssetAuthority;
+use multiasset_traits::{AssetAuthority, TokenAuthority};
 use openbrush::{
     contracts::{
         ownable::{Ownable, OwnableError},
@@ -598,4 +598,22 @@ fn token_authority_answers_issuer_owner_burnt_and_operator_in_one_call() {
     );
     let never = AssetAuthority::token_authority(&c, Id::U32(9), accounts().charlie);
     assert_eq!((never.owner, never.burnt), (None, false));
+}
+
+#[ink::test]
+fn token_authorities_answers_each_token_in_order_as_token_authority_does() {
+    let mut c = bobs_token();
+    c.approve_for_assets(accounts().charlie, Id::U32(1), true)
+        .unwrap();
+    let ids = vec![Id::U32(9), Id::U32(1), Id::U32(9)];
+    let each: Vec<TokenAuthority> = ids
+        .iter()
+        .map(|id| AssetAuthority::token_authority(&c, id.clone(), accounts().charlie))
+        .collect();
+    let all = AssetAuthority::token_authorities(&c, ids, accounts().charlie);
+    assert_eq!(all, each);
+    assert_eq!(
+        all.iter().map(|seen| seen.owner).collect::<Vec<_>>(),
+        vec![None, Some(accounts().bob), None]
+    );
 }

@@ -6,6 +6,7 @@ use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{MAX_ENTRIES_PER_CALL, MAX_URI_LEN},
+    template,
 };
 use ink::prelude::{string::String, vec::Vec};
 use multiasset_traits::{AccountId, AssetId, ContentHash};
@@ -59,6 +60,9 @@ impl MultiAssetData {
             }
             if uri.len() > MAX_URI_LEN {
                 return Err(MultiAssetError::UriTooLong { index });
+            }
+            if template::placeholder(uri).is_err() {
+                return Err(MultiAssetError::BadTemplate { index });
             }
         }
         let first = self

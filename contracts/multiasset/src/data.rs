@@ -28,14 +28,19 @@
 
 use crate::{
     catalog::AssetEntry,
+    collection_wide::{CollectionProposal, CollectionProposals},
     errors::MultiAssetError,
     events::MultiAssetEvent,
-    limits::{MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_PAGE},
+    limits::{
+        MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_DECISIONS_PER_CALL,
+        MAX_FOLLOW_TOKENS, MAX_PAGE,
+    },
+    template,
     token::{ensure_token_id, ActiveAsset, PendingAsset, TokenAssets},
 };
 use ink::{
     prelude::{string::String, vec::Vec},
-    storage::Mapping,
+    storage::{Lazy, Mapping},
 };
 use multiasset_traits::{AccountId, AssetId, ContentHash, Id, TokenAuthority};
 
@@ -54,6 +59,13 @@ pub trait Authority {
         token_id: &Id,
         account: AccountId,
     ) -> Result<TokenAuthority, MultiAssetError>;
+    /// [`Authority::token_authority`] of each of `token_ids`, in order: one question to the
+    /// collection for all of them.
+    fn token_authorities(
+        &self,
+        token_ids: &[Id],
+        account: AccountId,
+    ) -> Result<Vec<TokenAuthority>, MultiAssetError>;
 }
 
 /// An active asset of a token as a wallet renders it.
@@ -66,16 +78,34 @@ pub struct TokenAsset {
     pub content_hash: Option<ContentHash>,
 }
 
-/// The catalog and every token's assets.
+/// The catalog, every token's assets and the collection-wide proposals.
 #[ink::storage_item]
 #[derive(Default, Debug)]
 pub struct MultiAssetData {
     pub(crate) total_assets: u64,
     pub(crate) entries: Mapping<AssetId, AssetEntry>,
     tokens: Mapping<Id, TokenAssets>,
+    pub(crate) collection_wide: Lazy<CollectionProposals>,
 }
 
-type Outcome = Result<Vec<MultiAssetEvent>, MultiAssetError>;
+/// What a state-changing method returns: the events to emit, or why nothing changed.
+pub(crate) type Outcome = Result<Vec<MultiAssetEvent>, MultiAssetError>;
+
+/// What a decision does to each asset it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    Accept,
+    Reject,
+}
+
+/// Where a pending asset a token shows comes from.
+#[derive(Clone, Copy)]
+enum Proposal {
+    /// The token's own pending list, at this position.
+    Own(usize),
+    /// An open collection-wide proposal.
+    CollectionWide(CollectionProposal),
+}
 
 impl MultiAssetData {
     // ---- propose -----------------------------------------------------------------------
@@ -114,6 +144,7 @@ impl MultiAssetData {
         // An owner's own proposal is accepted at once, so only the active rules apply to it.
         let owner_proposes = owner == Some(caller);
         let target = if owner_proposes {
+            assets.ensure_not_following(&token_id)?;
             Some(assets.ensure_acceptable(&token_id, &proposal)?)
         } else {
             assets.ensure_pending_room(&token_id)?;
@@ -169,15 +200,8 @@ impl MultiAssetData {
             });
         }
         self.ensure_entry(asset_id)?;
-        // Pairwise, not sorted: at 240 tokens the comparisons cost 1.6e9 ref_time (0.3 % of a
-        // block), while the library sort adds 3 KB of code, i.e. 3 KiB of proof to every call.
-        if let Some(duplicate) =
-            (1..token_ids.len()).find(|&i| token_ids[..i].contains(&token_ids[i]))
-        {
-            return Err(MultiAssetError::DuplicateToken {
-                token_id: token_ids[duplicate].clone(),
-            });
-        }
+        // At 240 tokens the pairwise comparisons cost 1.6e9 ref_time (0.3 % of a block).
+        ensure_distinct_tokens(&token_ids)?;
         let mut held: u32 = 0;
         let mut cells = Vec::with_capacity(token_ids.len());
         for token_id in &token_ids {
@@ -213,9 +237,10 @@ impl MultiAssetData {
 
     // ---- decide (token owner or approved operator) ---------------------------------------
 
-    /// Accepts pending `asset_id` on `token_id`. If it replaces an asset that is still active,
-    /// it takes that asset's position and priority and the old asset leaves the token; otherwise
-    /// it is appended with the next priority.
+    /// Accepts pending `asset_id` on `token_id`, a token-level or an open collection-wide
+    /// proposal. If it replaces an asset that is still active, it takes that asset's position
+    /// and priority and the old asset leaves the token; otherwise it is appended with the next
+    /// priority.
     pub fn accept_asset(
         &mut self,
         authority: &impl Authority,
@@ -223,21 +248,13 @@ impl MultiAssetData {
         token_id: Id,
         asset_id: AssetId,
     ) -> Outcome {
-        let seen = ensure_owner_or_approved(authority, caller, &token_id)?;
-        let mut assets = self.token(&token_id);
-        let position = assets.ensure_pending(&token_id, asset_id)?;
-        let target = assets.ensure_acceptable(&token_id, &assets.pending[position])?;
-        let proposer = assets.pending[position].proposer;
-        ensure_proposer_live(authority, seen.issuer, proposer, &token_id)?;
-
-        assets.pending.swap_remove(position);
-        let replaced = assets.activate(asset_id, target);
-        self.store(&token_id, &assets);
-        Ok(Vec::from([MultiAssetEvent::AssetAccepted {
+        self.decide(
+            authority,
+            caller,
             token_id,
-            asset_id,
-            replaced,
-        }]))
+            Vec::from([asset_id]),
+            Decision::Accept,
+        )
     }
 
     /// Rejects pending `asset_id` on `token_id`; it may be proposed again later.
@@ -248,20 +265,115 @@ impl MultiAssetData {
         token_id: Id,
         asset_id: AssetId,
     ) -> Outcome {
-        ensure_owner_or_approved(authority, caller, &token_id)?;
-        let mut assets = self.token(&token_id);
-        let position = assets.ensure_pending(&token_id, asset_id)?;
-
-        assets.pending.swap_remove(position);
-        self.store(&token_id, &assets);
-        Ok(Vec::from([MultiAssetEvent::AssetRejected {
+        self.decide(
+            authority,
+            caller,
             token_id,
-            asset_id,
-        }]))
+            Vec::from([asset_id]),
+            Decision::Reject,
+        )
     }
 
-    /// Rejects every pending asset of `token_id`; fails if more than `max_rejections` are
-    /// pending (someone proposed since the owner looked).
+    /// Accepts each of `asset_ids` (at most [`MAX_DECISIONS_PER_CALL`]) on `token_id` in order,
+    /// all or nothing, as `accept_asset` would one after the other: a whole mirror set in one
+    /// call.
+    pub fn accept_assets(
+        &mut self,
+        authority: &impl Authority,
+        caller: AccountId,
+        token_id: Id,
+        asset_ids: Vec<AssetId>,
+    ) -> Outcome {
+        self.decide(authority, caller, token_id, asset_ids, Decision::Accept)
+    }
+
+    /// Rejects each of `asset_ids` (at most [`MAX_DECISIONS_PER_CALL`]) on `token_id`, all or
+    /// nothing.
+    pub fn reject_assets(
+        &mut self,
+        authority: &impl Authority,
+        caller: AccountId,
+        token_id: Id,
+        asset_ids: Vec<AssetId>,
+    ) -> Outcome {
+        self.decide(authority, caller, token_id, asset_ids, Decision::Reject)
+    }
+
+    /// Every accept and reject: one question to the collection, one read of the token's cell
+    /// and one of the collection-wide proposals, one question to the registry per distinct
+    /// proposer that is not the issuer, and one write. Deciding an asset decides every open
+    /// proposal of it on the token, token-level and collection-wide, so that it is not shown
+    /// pending again.
+    fn decide(
+        &mut self,
+        authority: &impl Authority,
+        caller: AccountId,
+        token_id: Id,
+        asset_ids: Vec<AssetId>,
+        decision: Decision,
+    ) -> Outcome {
+        let seen = ensure_owner_or_approved(authority, caller, &token_id)?;
+        ensure_asset_list(&asset_ids)?;
+        let mut assets = self.token(&token_id);
+        let open = self.collection_proposals();
+        let mut live: Vec<AccountId> = Vec::new();
+        let mut events = Vec::with_capacity(asset_ids.len());
+        for &asset_id in &asset_ids {
+            let collection_wide = open.iter().find(|p| p.asset_id == asset_id);
+            let found = match assets.pending_position(asset_id) {
+                // A following token does not show its own proposal of an asset the collection
+                // already shows active.
+                Some(_) if assets.follows && assets.clone().shown(&open).active_position(asset_id).is_some() => None,
+                Some(position) => Some(Proposal::Own(position)),
+                None => collection_wide
+                    .filter(|p| !assets.follows && assets.awaits(p))
+                    .map(|p| Proposal::CollectionWide(*p)),
+            };
+            let found = found.ok_or_else(|| MultiAssetError::AssetNotPending {
+                token_id: token_id.clone(),
+            })?;
+            let mut replaced = None;
+            if decision == Decision::Accept {
+                assets.ensure_not_following(&token_id)?;
+                let proposal = match found {
+                    Proposal::Own(position) => assets.pending[position],
+                    Proposal::CollectionWide(proposal) => proposal.as_pending(),
+                };
+                let target = assets.ensure_acceptable(&token_id, &proposal)?;
+                if !live.contains(&proposal.proposer) {
+                    ensure_proposer_live(authority, seen.issuer, proposal.proposer, &token_id)?;
+                    live.push(proposal.proposer);
+                }
+                replaced = Some(target);
+            }
+            if let Proposal::Own(position) = found {
+                assets.pending.swap_remove(position);
+            }
+            if let Some(proposal) = collection_wide {
+                if !assets.follows && !assets.decided.contains(&proposal.seq) {
+                    assets.decided.push(proposal.seq);
+                }
+            }
+            events.push(match replaced {
+                Some(target) => MultiAssetEvent::AssetAccepted {
+                    token_id: token_id.clone(),
+                    asset_id,
+                    replaced: assets.activate(asset_id, target),
+                },
+                None => MultiAssetEvent::AssetRejected {
+                    token_id: token_id.clone(),
+                    asset_id,
+                },
+            });
+        }
+        assets.forget_closed(&open);
+        self.store(&token_id, &assets);
+        Ok(events)
+    }
+
+    /// Rejects every pending asset of `token_id` as `pending_assets` shows it, collection-wide
+    /// proposals included; fails if more than `max_rejections` are pending (someone proposed
+    /// since the owner looked).
     pub fn reject_all_assets(
         &mut self,
         authority: &impl Authority,
@@ -271,7 +383,9 @@ impl MultiAssetData {
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
         let mut assets = self.token(&token_id);
-        let count = assets.pending.len() as u32;
+        let open = self.collection_proposals();
+        let shown = assets.clone().shown(&open);
+        let count = shown.pending.len() as u32;
         if count > max_rejections {
             return Err(MultiAssetError::UnexpectedNumberOfAssets {
                 token_id,
@@ -282,7 +396,23 @@ impl MultiAssetData {
         if count == 0 {
             return Ok(Vec::new());
         }
-        assets.pending.clear();
+        // What stays of the token's own list: on a following token, its proposals of assets
+        // the collection shows active (not shown pending, so not rejected).
+        assets
+            .pending
+            .retain(|own| shown.active_position(own.asset_id).is_some());
+        if !assets.follows {
+            // Every open proposal of an asset that is not active was shown pending, either
+            // awaited or behind the token's own proposal of the same asset.
+            for proposal in &open {
+                if assets.active_position(proposal.asset_id).is_none()
+                    && !assets.decided.contains(&proposal.seq)
+                {
+                    assets.decided.push(proposal.seq);
+                }
+            }
+        }
+        assets.forget_closed(&open);
         self.store(&token_id, &assets);
         Ok(Vec::from([MultiAssetEvent::AllAssetsRejected {
             token_id,
@@ -301,6 +431,7 @@ impl MultiAssetData {
     ) -> Outcome {
         ensure_owner_or_approved(authority, caller, &token_id)?;
         let mut assets = self.token(&token_id);
+        assets.ensure_not_following(&token_id)?;
         if priorities.len() != assets.active.len() {
             return Err(MultiAssetError::BadPriorityListLength {
                 token_id,
@@ -419,11 +550,89 @@ impl MultiAssetData {
                 self.entries.get(a.asset_id).map(|entry| TokenAsset {
                     asset_id: a.asset_id,
                     priority: a.priority,
-                    uri: entry.uri,
+                    uri: template::resolve(entry.uri, token_id),
                     content_hash: entry.content_hash,
                 })
             })
             .collect())
+    }
+
+    /// The uri of catalog entry `asset_id` for `token_id`: a templated entry's `{id}` replaced
+    /// by the token id (see [`template`]), a plain entry's uri as it is. `None` if the entry
+    /// does not exist.
+    pub fn asset_uri(&self, token_id: &Id, asset_id: AssetId) -> Option<String> {
+        self.entries
+            .get(asset_id)
+            .map(|entry| template::resolve(entry.uri, token_id))
+    }
+
+    /// Whether `token_id` follows the collection.
+    pub fn follows_collection(&self, token_id: &Id) -> bool {
+        self.token(token_id).follows
+    }
+
+    // ---- standing consent ----------------------------------------------------------------
+
+    /// Makes each of `token_ids` (at most [`MAX_FOLLOW_TOKENS`]) follow the collection, or stop
+    /// following it, all or nothing. Caller: the owner or an asset operator of every token.
+    /// While a token follows, every open collection-wide proposal is active on it as if its owner
+    /// had accepted it; stopping keeps what it shows at that moment (the proposals it shows are
+    /// recorded as decided). A token already as asked is left alone, without an event.
+    pub fn set_follows_collection(
+        &mut self,
+        authority: &impl Authority,
+        caller: AccountId,
+        token_ids: Vec<Id>,
+        follow: bool,
+    ) -> Outcome {
+        if token_ids.is_empty() {
+            return Err(MultiAssetError::EmptyBatch);
+        }
+        if token_ids.len() > MAX_FOLLOW_TOKENS {
+            return Err(MultiAssetError::BatchTooLarge {
+                max: MAX_FOLLOW_TOKENS as u32,
+            });
+        }
+        token_ids.iter().try_for_each(ensure_token_id)?;
+        ensure_distinct_tokens(&token_ids)?;
+        let seen = authority.token_authorities(&token_ids, caller)?;
+        for (token_id, seen) in token_ids.iter().zip(&seen) {
+            ensure_decides(seen, caller, token_id)?;
+        }
+
+        // Every check passed: from here on each token is read, changed and written in turn, so
+        // that only one token's cell is in memory at a time.
+        let open = self.collection_proposals();
+        let mut events = Vec::new();
+        for token_id in token_ids {
+            let mut assets = self.token(&token_id);
+            if assets.follows == follow {
+                continue;
+            }
+            let active = if follow {
+                assets.follows = true;
+                self.store(&token_id, &assets);
+                assets.shown(&open).active
+            } else {
+                // What it shows becomes its own: the collection's proposals it shows are
+                // decided, those that did not fit are pending again.
+                let mut kept = assets.shown(&open);
+                kept.follows = false;
+                kept.decided = open
+                    .iter()
+                    .filter(|p| kept.active_position(p.asset_id).is_some())
+                    .map(|p| p.seq)
+                    .collect();
+                self.store(&token_id, &kept);
+                kept.active
+            };
+            events.push(MultiAssetEvent::CollectionFollowSet {
+                token_id,
+                follows: follow,
+                active,
+            });
+        }
+        Ok(events)
     }
 
     // ---- burnt tokens ------------------------------------------------------------------
@@ -449,14 +658,17 @@ impl MultiAssetData {
 
     // ---- internals ---------------------------------------------------------------------
 
-    /// What queries show of `token_id`: its cell if the collection says the token exists,
-    /// nothing otherwise (also if the collection cannot be asked).
+    /// What queries show of `token_id`: its cell with the open collection-wide proposals
+    /// ([`TokenAssets::shown`]) if the collection says the token exists, nothing otherwise (also
+    /// if the collection cannot be asked).
     fn shown(&self, authority: &impl Authority, token_id: &Id) -> TokenAssets {
         if ensure_token_id(token_id).is_err() {
             return TokenAssets::default();
         }
         match authority.token_authority(token_id, nobody()) {
-            Ok(seen) if seen.owner.is_some() => self.token(token_id),
+            Ok(seen) if seen.owner.is_some() => self
+                .token(token_id)
+                .shown(&self.collection_proposals()),
             _ => TokenAssets::default(),
         }
     }
@@ -525,14 +737,53 @@ fn ensure_owner_or_approved(
 ) -> Result<TokenAuthority, MultiAssetError> {
     ensure_token_id(token_id)?;
     let seen = authority.token_authority(token_id, caller)?;
-    let owner = seen.owner.ok_or_else(|| MultiAssetError::TokenNotFound {
-        token_id: token_id.clone(),
-    })?;
-    if owner == caller || seen.asset_operator {
-        Ok(seen)
-    } else {
-        Err(MultiAssetError::NotTokenOwnerOrApproved {
+    ensure_decides(&seen, caller, token_id)?;
+    Ok(seen)
+}
+
+/// Returns `Ok` if `caller` may decide on `token_id` as the collection `seen` it: the token
+/// exists and `caller` owns it or is its asset operator.
+fn ensure_decides(
+    seen: &TokenAuthority,
+    caller: AccountId,
+    token_id: &Id,
+) -> Result<(), MultiAssetError> {
+    match seen.owner {
+        None => Err(MultiAssetError::TokenNotFound {
             token_id: token_id.clone(),
-        })
+        }),
+        Some(owner) if owner == caller || seen.asset_operator => Ok(()),
+        Some(_) => Err(MultiAssetError::NotTokenOwnerOrApproved {
+            token_id: token_id.clone(),
+        }),
+    }
+}
+
+/// Returns `Ok` if `asset_ids` names 1 to [`MAX_DECISIONS_PER_CALL`] assets, none twice.
+fn ensure_asset_list(asset_ids: &[AssetId]) -> Result<(), MultiAssetError> {
+    if asset_ids.is_empty() {
+        return Err(MultiAssetError::EmptyBatch);
+    }
+    if asset_ids.len() > MAX_DECISIONS_PER_CALL {
+        return Err(MultiAssetError::BatchTooLarge {
+            max: MAX_DECISIONS_PER_CALL as u32,
+        });
+    }
+    match (1..asset_ids.len()).find(|&i| asset_ids[..i].contains(&asset_ids[i])) {
+        Some(i) => Err(MultiAssetError::DuplicateAsset {
+            asset_id: asset_ids[i],
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Returns `DuplicateToken` naming the first token `token_ids` names a second time. Pairwise,
+/// not sorted: the library sort adds kilobytes of code, i.e. of proof to every call.
+fn ensure_distinct_tokens(token_ids: &[Id]) -> Result<(), MultiAssetError> {
+    match (1..token_ids.len()).find(|&i| token_ids[..i].contains(&token_ids[i])) {
+        Some(i) => Err(MultiAssetError::DuplicateToken {
+            token_id: token_ids[i].clone(),
+        }),
+        None => Ok(()),
     }
 }

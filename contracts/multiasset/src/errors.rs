@@ -12,13 +12,14 @@ pub enum MultiAssetError {
     /// collection has no issuer (ownership renounced): its grants no longer count then, since
     /// nobody could revoke them.
     NotIssuerOrProposer,
-    /// Returned if the caller of accept / reject / reject-all / set-priority is neither the
-    /// token's owner nor an operator the owner approved for the token's assets or for the assets
-    /// of all its tokens (the collection's `approve_for_assets` /
-    /// `set_approval_for_all_for_assets`; a PSP34 transfer approval does not count).
+    /// Returned if the caller of a decision (accept, reject, reject-all, set-priority,
+    /// set-follows-collection) is neither the token's owner nor an operator the owner approved
+    /// for the token's assets or for the assets of all its tokens (the collection's
+    /// `approve_for_assets` / `set_approval_for_all_for_assets`; a PSP34 transfer approval does
+    /// not count).
     NotTokenOwnerOrApproved { token_id: Id },
-    /// Returned if accept / reject / reject-all / set-priority names a token the collection does
-    /// not have (never minted, or burnt).
+    /// Returned if a decision (accept, reject, reject-all, set-priority, set-follows-collection)
+    /// names a token the collection does not have (never minted, or burnt).
     TokenNotFound { token_id: Id },
     /// Returned if a call to the collection contract failed (not a PSP34 / Ownable contract).
     CollectionCallFailed,
@@ -31,12 +32,16 @@ pub enum MultiAssetError {
     /// Returned if the uri of catalog entry number `index` of the call is longer than
     /// [`crate::limits::MAX_URI_LEN`] bytes.
     UriTooLong { index: u32 },
-    /// Returned if a batch (catalog entries or token ids) is empty.
+    /// Returned if a list a message works through (catalog entries, token ids, proposals,
+    /// decisions) is empty.
     EmptyBatch,
     /// Returned if a batch is longer than its cap ([`crate::limits::MAX_ENTRIES_PER_CALL`] entries,
-    /// [`crate::limits::MAX_BATCH_TOKENS`] tokens); `max` is that cap.
+    /// [`crate::limits::MAX_BATCH_TOKENS`] tokens, [`crate::limits::MAX_COLLECTION_PROPOSALS_PER_CALL`]
+    /// collection-wide proposals, [`crate::limits::MAX_DECISIONS_PER_CALL`] decisions,
+    /// [`crate::limits::MAX_FOLLOW_TOKENS`] tokens to follow); `max` is that cap.
     BatchTooLarge { max: u32 },
-    /// Returned if a batch names the same token twice.
+    /// Returned if a list of tokens (`propose_asset_to_many`, `set_follows_collection`) names the
+    /// same token twice.
     DuplicateToken { token_id: Id },
     /// Returned if the asset is already pending on the token.
     AssetAlreadyPending { token_id: Id },
@@ -49,7 +54,10 @@ pub enum MultiAssetError {
     /// Returned if accepting would give the token more than [`crate::limits::MAX_ACTIVE`] active
     /// assets (a replacement never does).
     TooManyActiveAssets { token_id: Id },
-    /// Returned if accept / reject names an asset that is not pending on the token.
+    /// Returned if accept / reject names an asset that is not pending on the token as
+    /// `pending_assets` shows it: never proposed, already decided, a collection-wide proposal
+    /// that was withdrawn, or (on a token that follows the collection) one the collection
+    /// already shows active.
     AssetNotPending { token_id: Id },
     /// Returned by `reject_all_assets` if more assets are pending than `max_rejections`: the
     /// guard against a proposal slipped in just before the owner's call (ERC-5773).
@@ -86,4 +94,35 @@ pub enum MultiAssetError {
     TokenBurnt { token_id: Id },
     /// Returned by `clear_burnt_token` if the collection does not report the token as burnt.
     TokenNotBurnt { token_id: Id },
+    /// Returned if the token follows the collection (`set_follows_collection`) and the call would
+    /// change its active assets or their priorities by itself: accepting the token's own
+    /// proposals, `set_priority`, or an owner's proposal accepted at once. While a token follows,
+    /// the collection-wide proposals decide what it shows; stop following first (stopping keeps
+    /// what it shows).
+    TokenFollowsCollection { token_id: Id },
+    /// Returned if a list of assets (`propose_to_collection`, `accept_assets`,
+    /// `reject_assets`) names `asset_id` twice.
+    DuplicateAsset { asset_id: AssetId },
+    /// Returned by `propose_to_collection` if `asset_id` is already an open collection-wide
+    /// proposal.
+    AssetAlreadyProposedToCollection { asset_id: AssetId },
+    /// Returned by `propose_to_collection` if a proposal's asset `asset_id` names itself as the
+    /// asset it replaces.
+    AssetReplacesItself { asset_id: AssetId },
+    /// Returned by `propose_to_collection` if the open collection-wide proposals would pass
+    /// `max` ([`crate::limits::MAX_OPEN_COLLECTION_PROPOSALS`]): withdraw some first.
+    TooManyCollectionProposals { max: u32 },
+    /// Returned by `withdraw_from_collection` if `asset_id` is not an open collection-wide
+    /// proposal.
+    AssetNotProposedToCollection { asset_id: AssetId },
+    /// Returned by `withdraw_from_collection` if the caller is neither the collection's issuer
+    /// nor the account that made the proposal.
+    NotIssuerOrItsProposer { asset_id: AssetId },
+    /// Returned if the uri of catalog entry number `index` of the call has `{id}` more than
+    /// once, or anywhere but in its last path segment (after a `/` that follows the scheme's
+    /// `//`, with no `/` after it).
+    BadTemplate { index: u32 },
+    /// Returned by `propose_to_collection` if every sequence number of collection-wide
+    /// proposals (2^32) has been used.
+    CollectionProposalsExhausted,
 }

@@ -1,7 +1,8 @@
 //! What the multi-asset state machine reports; `lib.rs` emits each as the ink! event of the same
 //! name (ids and accounts as topics).
 
-use ink::prelude::string::String;
+use crate::token::ActiveAsset;
+use ink::prelude::{string::String, vec::Vec};
 use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
 
 /// One state change of the multi-asset contract.
@@ -23,7 +24,7 @@ pub enum MultiAssetEvent {
     },
     /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call.
     AssetProposedToMany {
-        token_ids: ink::prelude::vec::Vec<Id>,
+        token_ids: Vec<Id>,
         asset_id: AssetId,
         proposer: AccountId,
     },
@@ -40,12 +41,29 @@ pub enum MultiAssetEvent {
     /// The token's owner set the priorities of its active assets.
     AssetPrioritySet {
         token_id: Id,
-        priorities: ink::prelude::vec::Vec<u64>,
+        priorities: Vec<u64>,
     },
     /// The cell of burnt token `token_id` was freed with its `pending` and `active` assets.
     BurntTokenCleared {
         token_id: Id,
         pending: u32,
         active: u32,
+    },
+    /// Each `(asset, replaces)` of `proposals` was proposed to every token of the collection.
+    AssetsProposedToCollection {
+        proposals: Vec<(AssetId, Option<AssetId>)>,
+        proposer: AccountId,
+    },
+    /// The collection-wide proposal of `asset_id` was withdrawn.
+    CollectionProposalWithdrawn {
+        asset_id: AssetId,
+        withdrawn_by: AccountId,
+    },
+    /// `token_id` started (`follows`) or stopped following the collection; `active` is what it
+    /// shows now, in position order.
+    CollectionFollowSet {
+        token_id: Id,
+        follows: bool,
+        active: Vec<ActiveAsset>,
     },
 }

@@ -50,16 +50,19 @@
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 pub mod catalog;
+pub mod collection_wide;
 pub mod data;
 pub mod errors;
 pub mod events;
 pub mod limits;
+pub mod template;
 pub mod token;
 
 #[cfg(test)]
 mod tests;
 
 pub use catalog::AssetEntry;
+pub use collection_wide::CollectionProposal;
 pub use data::TokenAsset;
 pub use errors::MultiAssetError;
 
@@ -67,10 +70,11 @@ pub use errors::MultiAssetError;
 mod multi_asset {
     use crate::{
         catalog::AssetEntry,
+        collection_wide::CollectionProposal,
         data::{Authority, MultiAssetData, TokenAsset},
         errors::MultiAssetError,
         events::MultiAssetEvent,
-        token::PendingAsset,
+        token::{ActiveAsset, PendingAsset},
     };
     use ink::{
         codegen::TraitCallBuilder,
@@ -160,6 +164,35 @@ mod multi_asset {
         pub active: u32,
     }
 
+    /// Each `(asset, replaces)` of `proposals` was proposed to every token of the collection,
+    /// minted or not yet, by one `propose_to_collection` call.
+    #[ink(event)]
+    pub struct AssetsProposedToCollection {
+        pub proposals: Vec<(AssetId, Option<AssetId>)>,
+        #[ink(topic)]
+        pub proposer: AccountId,
+    }
+
+    /// The collection-wide proposal of `asset_id` was withdrawn: no token shows it pending any
+    /// more, following tokens show again what it replaced.
+    #[ink(event)]
+    pub struct CollectionProposalWithdrawn {
+        #[ink(topic)]
+        pub asset_id: AssetId,
+        #[ink(topic)]
+        pub withdrawn_by: AccountId,
+    }
+
+    /// `token_id` started (`follows`) or stopped following the collection; `active` is exactly
+    /// what it shows now (asset and priority, in position order).
+    #[ink(event)]
+    pub struct CollectionFollowSet {
+        #[ink(topic)]
+        pub token_id: Id,
+        pub follows: bool,
+        pub active: Vec<ActiveAsset>,
+    }
+
     /// The multi-asset contract of one collection.
     #[ink(storage)]
     pub struct MultiAsset {
@@ -208,6 +241,29 @@ mod multi_asset {
                 MultiAssetError::CollectionCallFailed,
             )
         }
+
+        fn token_authorities(
+            &self,
+            token_ids: &[Id],
+            account: AccountId,
+        ) -> Result<Vec<TokenAuthority>, MultiAssetError> {
+            let collection: ink::contract_ref!(AssetAuthority) = self.collection.into();
+            answer_or(
+                collection
+                    .call()
+                    .token_authorities(token_ids.to_vec(), account)
+                    .try_invoke(),
+                MultiAssetError::CollectionCallFailed,
+            )
+            .and_then(|seen| {
+                // A collection that answers for other tokens than asked is not one.
+                if seen.len() == token_ids.len() {
+                    Ok(seen)
+                } else {
+                    Err(MultiAssetError::CollectionCallFailed)
+                }
+            })
+        }
     }
 
     impl MultiAsset {
@@ -240,6 +296,8 @@ mod multi_asset {
         ///   a peer does not answer.
         /// - [`MultiAssetError::EmptyUri`], [`MultiAssetError::UriTooLong`]: if the uri is empty or
         ///   too long.
+        /// - [`MultiAssetError::BadTemplate`]: if the uri has `{id}` anywhere but once in its last
+        ///   path segment (see [`template`](crate::template)).
         /// - [`MultiAssetError::CatalogFull`]: if every id is used.
         ///
         /// # Events
@@ -268,8 +326,8 @@ mod multi_asset {
         ///   a peer does not answer.
         /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no entry or
         ///   too many are given.
-        /// - [`MultiAssetError::EmptyUri`], [`MultiAssetError::UriTooLong`]: naming the first bad
-        ///   entry.
+        /// - [`MultiAssetError::EmptyUri`], [`MultiAssetError::UriTooLong`],
+        ///   [`MultiAssetError::BadTemplate`]: naming the first bad entry.
         /// - [`MultiAssetError::CatalogFull`]: if the ids would run out.
         ///
         /// # Events
@@ -304,6 +362,8 @@ mod multi_asset {
         /// - [`MultiAssetError::TokenBurnt`]: if the token was burnt.
         /// - [`MultiAssetError::TooManyActiveAssets`], [`MultiAssetError::PrioritiesExhausted`]: if
         ///   the owner proposes and the asset cannot be appended.
+        /// - [`MultiAssetError::TokenFollowsCollection`]: if the owner proposes to a token that
+        ///   follows the collection.
         ///
         /// # Events
         /// - [`AssetProposed`]
@@ -364,9 +424,10 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Accepts pending `asset_id` on `token_id`: it takes the place and priority of the
-        /// asset it replaces if that one is still active, or is appended with the next priority.
-        /// Caller: the token's owner or an operator it approved.
+        /// Accepts pending `asset_id` on `token_id`, a token-level or an open collection-wide
+        /// proposal: it takes the place and priority of the asset it replaces if that one is
+        /// still active, or is appended with the next priority. Caller: the token's owner or an
+        /// operator it approved.
         ///
         /// # Errors
         /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
@@ -374,7 +435,10 @@ mod multi_asset {
         /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
         /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
         ///   approved operator.
-        /// - [`MultiAssetError::AssetNotPending`]: if the asset is not pending on the token.
+        /// - [`MultiAssetError::AssetNotPending`]: if an asset is not pending on the token as
+        ///   [`pending_assets`](Self::pending_assets) shows it (a withdrawn collection-wide
+        ///   proposal is not).
+        /// - [`MultiAssetError::TokenFollowsCollection`]: if the token follows the collection.
         /// - [`MultiAssetError::TooManyActiveAssets`]: if it would pass the active cap.
         /// - [`MultiAssetError::PrioritiesExhausted`]: if appending finds no priority left.
         /// - [`MultiAssetError::ProposerRevoked`]: if its proposer is no longer the issuer or a
@@ -396,8 +460,9 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Rejects pending `asset_id` on `token_id`; it may be proposed again. Caller: the
-        /// token's owner or an approved operator.
+        /// Rejects pending `asset_id` on `token_id` (a token-level or an open collection-wide
+        /// proposal); it may be proposed again. Caller: the token's owner or an approved
+        /// operator.
         ///
         /// # Errors
         /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
@@ -405,7 +470,8 @@ mod multi_asset {
         /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
         /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
         ///   approved operator.
-        /// - [`MultiAssetError::AssetNotPending`]: if the asset is not pending on the token.
+        /// - [`MultiAssetError::AssetNotPending`]: if the asset is not pending on the token as
+        ///   [`pending_assets`](Self::pending_assets) shows it.
         ///
         /// # Events
         /// - [`AssetRejected`]
@@ -422,7 +488,77 @@ mod multi_asset {
             Ok(())
         }
 
-        /// Rejects all pending assets of `token_id`, failing if more than `max_rejections`
+        /// Accepts each of `asset_ids` on `token_id` in order, all or nothing, as
+        /// [`accept_asset`](Self::accept_asset) would one after the other: a whole mirror set in
+        /// one call, with one ownership check, one read and one write of the token. Caller: the
+        /// token's owner or an approved operator.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
+        /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
+        ///   approved operator.
+        /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no asset or
+        ///   more than [`MAX_DECISIONS_PER_CALL`](crate::limits::MAX_DECISIONS_PER_CALL) are named.
+        /// - [`MultiAssetError::DuplicateAsset`]: if an asset is named twice.
+        /// - [`MultiAssetError::AssetNotPending`]: if an asset is not pending on the token as
+        ///   [`pending_assets`](Self::pending_assets) shows it (a withdrawn collection-wide
+        ///   proposal is not).
+        /// - [`MultiAssetError::TokenFollowsCollection`]: if the token follows the collection.
+        /// - [`MultiAssetError::TooManyActiveAssets`]: if it would pass the active cap.
+        /// - [`MultiAssetError::PrioritiesExhausted`]: if appending finds no priority left.
+        /// - [`MultiAssetError::ProposerRevoked`]: if its proposer is no longer the issuer or a
+        ///   live proposer ([`MultiAssetError::RegistryCallFailed`] if the registry does not
+        ///   answer).
+        ///
+        /// # Events
+        /// - [`AssetAccepted`]: one per asset.
+        #[ink(message)]
+        pub fn accept_assets(
+            &mut self,
+            token_id: Id,
+            asset_ids: Vec<AssetId>,
+        ) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .accept_assets(&self.peers(), self.env().caller(), token_id, asset_ids)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Rejects each of `asset_ids` on `token_id`, all or nothing. Caller: the token's owner
+        /// or an approved operator.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
+        /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
+        ///   approved operator.
+        /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no asset or
+        ///   more than [`MAX_DECISIONS_PER_CALL`](crate::limits::MAX_DECISIONS_PER_CALL) are named.
+        /// - [`MultiAssetError::DuplicateAsset`]: if an asset is named twice.
+        /// - [`MultiAssetError::AssetNotPending`]: if an asset is not pending on the token as
+        ///   [`pending_assets`](Self::pending_assets) shows it.
+        ///
+        /// # Events
+        /// - [`AssetRejected`]: one per asset.
+        #[ink(message)]
+        pub fn reject_assets(
+            &mut self,
+            token_id: Id,
+            asset_ids: Vec<AssetId>,
+        ) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .reject_assets(&self.peers(), self.env().caller(), token_id, asset_ids)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Rejects all pending assets of `token_id` as [`pending_assets`](Self::pending_assets)
+        /// shows them, collection-wide proposals included, failing if more than `max_rejections`
         /// are pending (a proposal slipped in before the call). Caller: the token's owner or an
         /// approved operator.
         ///
@@ -466,6 +602,8 @@ mod multi_asset {
         /// - [`MultiAssetError::BadPriorityListLength`]: if the list does not have one value per
         ///   active asset.
         /// - [`MultiAssetError::DuplicatePriority`]: if a value appears twice.
+        /// - [`MultiAssetError::TokenFollowsCollection`]: if the token follows the collection
+        ///   (the collection's proposals decide its order then).
         ///
         /// # Events
         /// - [`AssetPrioritySet`]
@@ -478,6 +616,106 @@ mod multi_asset {
             let events =
                 self.data
                     .set_priority(&self.peers(), self.env().caller(), token_id, priorities)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Proposes each `(asset, replaces)` of `proposals` (at most
+        /// [`MAX_COLLECTION_PROPOSALS_PER_CALL`](crate::limits::MAX_COLLECTION_PROPOSALS_PER_CALL))
+        /// to every token of the collection, minted or not yet, all or nothing, writing nothing
+        /// per token. Each token shows them pending until its owner decides (one
+        /// [`accept_assets`](Self::accept_assets) takes a whole set), or active at once while it
+        /// [follows the collection](Self::set_follows_collection). A `replaces` works as on a
+        /// token-level proposal: on accept, the new asset takes the replaced one's position and
+        /// priority if it is active on the token, and is appended otherwise. At most
+        /// [`MAX_OPEN_COLLECTION_PROPOSALS`](crate::limits::MAX_OPEN_COLLECTION_PROPOSALS) are
+        /// open at once. Caller: the issuer or a live proposer.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::NotIssuerOrProposer`]: if the caller is neither the issuer nor a
+        ///   live proposer.
+        /// - [`MultiAssetError::CollectionCallFailed`], [`MultiAssetError::RegistryCallFailed`]: if
+        ///   a peer does not answer.
+        /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no proposal or
+        ///   too many are given.
+        /// - [`MultiAssetError::AssetNotFound`]: if an asset or a replaced asset is not in the
+        ///   catalog.
+        /// - [`MultiAssetError::AssetReplacesItself`]: if a proposal replaces its own asset.
+        /// - [`MultiAssetError::DuplicateAsset`]: if an asset is proposed twice in the list.
+        /// - [`MultiAssetError::AssetAlreadyProposedToCollection`]: if an asset is already an open
+        ///   collection-wide proposal.
+        /// - [`MultiAssetError::TooManyCollectionProposals`]: if too many would be open.
+        /// - [`MultiAssetError::CollectionProposalsExhausted`]: if the sequence numbers ran out.
+        ///
+        /// # Events
+        /// - [`AssetsProposedToCollection`]: one for the call.
+        #[ink(message)]
+        pub fn propose_to_collection(
+            &mut self,
+            proposals: Vec<(AssetId, Option<AssetId>)>,
+        ) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .propose_to_collection(&self.peers(), self.env().caller(), proposals)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Withdraws the open collection-wide proposal of `asset_id`: no token shows it pending
+        /// any more, following tokens show again what it replaced, tokens whose owner accepted it
+        /// keep it. Caller: the issuer, or the account that made the proposal.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::AssetNotProposedToCollection`]: if `asset_id` is not an open
+        ///   collection-wide proposal.
+        /// - [`MultiAssetError::NotIssuerOrItsProposer`]: if the caller is neither the issuer nor
+        ///   the proposal's proposer.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        ///
+        /// # Events
+        /// - [`CollectionProposalWithdrawn`]
+        #[ink(message)]
+        pub fn withdraw_from_collection(&mut self, asset_id: AssetId) -> Result<(), MultiAssetError> {
+            let events =
+                self.data
+                    .withdraw_from_collection(&self.peers(), self.env().caller(), asset_id)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Makes each of `token_ids` (at most
+        /// [`MAX_FOLLOW_TOKENS`](crate::limits::MAX_FOLLOW_TOKENS)) follow the collection
+        /// (`follow`), or stop, all or nothing: standing consent. While a token follows, every
+        /// open collection-wide proposal, past and future, is active on it as if its owner had
+        /// accepted it (replacements included), with no transaction per token, and a withdrawn
+        /// one leaves it again. Its own active list and priorities change only that way: accepting
+        /// its own proposals and `set_priority` wait until it stops. Stopping keeps what it shows
+        /// at that moment. The setting belongs to the token and survives a transfer. Tokens
+        /// already as asked are left alone. Caller: the owner or an asset operator of every token.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no token or
+        ///   too many are named.
+        /// - [`MultiAssetError::TokenIdTooLong`]: if an id cannot be a storage key.
+        /// - [`MultiAssetError::DuplicateToken`]: if a token is named twice.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        /// - [`MultiAssetError::TokenNotFound`], [`MultiAssetError::NotTokenOwnerOrApproved`]:
+        ///   naming the first token that does not exist or that the caller may not decide for.
+        ///
+        /// # Events
+        /// - [`CollectionFollowSet`]: one per token whose setting changed, with what it shows.
+        #[ink(message)]
+        pub fn set_follows_collection(
+            &mut self,
+            token_ids: Vec<Id>,
+            follow: bool,
+        ) -> Result<(), MultiAssetError> {
+            let events = self.data.set_follows_collection(
+                &self.peers(),
+                self.env().caller(),
+                token_ids,
+                follow,
+            )?;
             self.emit(events);
             Ok(())
         }
@@ -560,6 +798,28 @@ mod multi_asset {
         ) -> Result<Vec<TokenAsset>, MultiAssetError> {
             self.data
                 .token_assets(&self.peers(), &token_id, start, limit)
+        }
+
+        /// The open collection-wide proposals, in the order they were made.
+        #[ink(message)]
+        pub fn collection_proposals(&self) -> Vec<CollectionProposal> {
+            self.data.collection_proposals()
+        }
+
+        /// Whether `token_id` follows the collection (see
+        /// [`set_follows_collection`](Self::set_follows_collection)).
+        #[ink(message)]
+        pub fn follows_collection(&self, token_id: Id) -> bool {
+            self.data.follows_collection(&token_id)
+        }
+
+        /// The uri of catalog entry `asset_id` for `token_id`: a templated entry's `{id}`
+        /// replaced by the token id (decimal for integer ids, lowercase hex for `Bytes`; see
+        /// [`template`](crate::template)), a plain entry's uri unchanged; `None` if there is no
+        /// such entry.
+        #[ink(message)]
+        pub fn asset_uri(&self, token_id: Id, asset_id: AssetId) -> Option<String> {
+            self.data.asset_uri(&token_id, asset_id)
         }
 
         /// The collection this contract extends.
@@ -646,6 +906,29 @@ mod multi_asset {
                         token_id,
                         priorities,
                     }),
+                    MultiAssetEvent::AssetsProposedToCollection {
+                        proposals,
+                        proposer,
+                    } => self.env().emit_event(AssetsProposedToCollection {
+                        proposals,
+                        proposer,
+                    }),
+                    MultiAssetEvent::CollectionProposalWithdrawn {
+                        asset_id,
+                        withdrawn_by,
+                    } => self.env().emit_event(CollectionProposalWithdrawn {
+                        asset_id,
+                        withdrawn_by,
+                    }),
+                    MultiAssetEvent::CollectionFollowSet {
+                        token_id,
+                        follows,
+                        active,
+                    } => self.env().emit_event(CollectionFollowSet {
+                        token_id,
+                        follows,
+                        active,
+                    }),
                 }
             }
         }
@@ -655,5 +938,6 @@ mod multi_asset {
 /// The contract, and the events it emits (each message's docs link the ones it may emit).
 pub use multi_asset::{
     AllAssetsRejected, AssetAccepted, AssetEntryAdded, AssetPrioritySet, AssetProposed,
-    AssetProposedToMany, AssetRejected, BurntTokenCleared, MultiAsset, MultiAssetRef,
+    AssetProposedToMany, AssetRejected, AssetsProposedToCollection, BurntTokenCleared,
+    CollectionFollowSet, CollectionProposalWithdrawn, MultiAsset, MultiAssetRef,
 };

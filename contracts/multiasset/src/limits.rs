@@ -28,6 +28,19 @@ pub use multiasset_traits::MAX_TOKEN_ID_LEN;
 /// batch's event carries them and must fit ink!'s 16 KiB buffer.
 pub const MAX_BATCH_ID_BYTES: usize = 8192;
 
+/// The most proposals one `propose_to_collection` call makes: a mirror set and more.
+pub const MAX_COLLECTION_PROPOSALS_PER_CALL: usize = 16;
+/// The most collection-wide proposals open at once. They live in one storage cell that every
+/// decision on a collection-wide proposal and every query reads, so this bounds what that read
+/// costs: at most 32 proposals of 53 bytes (sequence number, asset, replaced asset, proposer),
+/// about 1.7 KiB, under a fifth of one storage access's fixed proof charge. Withdraw one to
+/// make room.
+pub const MAX_OPEN_COLLECTION_PROPOSALS: usize = 32;
+/// The most assets one `accept_assets` / `reject_assets` call decides: a mirror set and more.
+pub const MAX_DECISIONS_PER_CALL: usize = 16;
+/// The most tokens one `set_follows_collection` call names.
+pub const MAX_FOLLOW_TOKENS: usize = 64;
+
 /// The ref_time of a parachain block (0.5 s): the budget [`MAX_BATCH_TOKENS`] is sized for. Not
 /// enforced by the contract (the chain does that); the e2e tests and `make bench` measure
 /// against it.

@@ -129,6 +129,16 @@ impl Authority for World {
             asset_operator: approved(None) || approved(Some(token_id.clone())),
         })
     }
+    fn token_authorities(
+        &self,
+        token_ids: &[Id],
+        account: AccountId,
+    ) -> Result<Vec<TokenAuthority>, MultiAssetError> {
+        token_ids
+            .iter()
+            .map(|token_id| self.token_authority(token_id, account))
+            .collect()
+    }
 }
 
 /// A fresh, empty contract storage: the off-chain engine keeps storage per callee, so each call

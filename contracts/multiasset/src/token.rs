@@ -2,6 +2,7 @@
 //! with the positions and guards every message on a token goes through.
 
 use crate::{
+    collection_wide::CollectionProposal,
     errors::MultiAssetError,
     limits::{MAX_ACTIVE, MAX_PENDING, MAX_TOKEN_ID_LEN},
 };
@@ -47,23 +48,18 @@ pub struct TokenAssets {
     /// The priority the next appended active asset gets: the number of active assets until the
     /// owner sets priorities, then one more than the largest priority set.
     pub next_priority: u64,
+    /// Whether the token follows the collection: every open collection-wide proposal is active
+    /// on it as if accepted, without being written here (see [`TokenAssets::shown`]).
+    pub follows: bool,
+    /// The sequence numbers of collection-wide proposals the owner decided (accepted or
+    /// rejected) on this token, so they are no longer pending on it. Only open proposals are
+    /// kept: a decision that reads the open proposals drops the others.
+    pub decided: Vec<u32>,
 }
 
 impl TokenAssets {
     pub(crate) fn pending_position(&self, asset_id: AssetId) -> Option<usize> {
         self.pending.iter().position(|p| p.asset_id == asset_id)
-    }
-
-    /// Returns the position of pending `asset_id`, or `AssetNotPending` naming `token_id`.
-    pub(crate) fn ensure_pending(
-        &self,
-        token_id: &Id,
-        asset_id: AssetId,
-    ) -> Result<usize, MultiAssetError> {
-        self.pending_position(asset_id)
-            .ok_or_else(|| MultiAssetError::AssetNotPending {
-                token_id: token_id.clone(),
-            })
     }
 
     pub(crate) fn active_position(&self, asset_id: AssetId) -> Option<usize> {
@@ -115,6 +111,23 @@ impl TokenAssets {
         self.active_position(proposal.replaces?)
     }
 
+    /// Where accepting `proposal` puts it: the replaced asset's position, or `None` to append;
+    /// `Err` if appending would pass [`MAX_ACTIVE`] or find no priority above every active one.
+    fn placement(&self, proposal: &PendingAsset) -> Result<Option<usize>, NoRoom> {
+        let target = self.replacement_target(proposal);
+        if target.is_none() {
+            if self.active.len() >= MAX_ACTIVE as usize {
+                return Err(NoRoom::TooManyActive);
+            }
+            // `next_priority` saturates at u64::MAX: once an active asset holds it, appending
+            // would give two assets the same priority.
+            if self.active.iter().any(|a| a.priority == self.next_priority) {
+                return Err(NoRoom::PrioritiesExhausted);
+            }
+        }
+        Ok(target)
+    }
+
     /// Returns where accepting `proposal` puts it (the replaced asset's position, or `None` to
     /// append) if that keeps the token under [`MAX_ACTIVE`] and, when appending, a priority above
     /// every active one is left.
@@ -123,22 +136,71 @@ impl TokenAssets {
         token_id: &Id,
         proposal: &PendingAsset,
     ) -> Result<Option<usize>, MultiAssetError> {
-        let target = self.replacement_target(proposal);
-        if target.is_none() {
-            if self.active.len() >= MAX_ACTIVE as usize {
-                return Err(MultiAssetError::TooManyActiveAssets {
-                    token_id: token_id.clone(),
-                });
+        self.placement(proposal).map_err(|no_room| {
+            let token_id = token_id.clone();
+            match no_room {
+                NoRoom::TooManyActive => MultiAssetError::TooManyActiveAssets { token_id },
+                NoRoom::PrioritiesExhausted => MultiAssetError::PrioritiesExhausted { token_id },
             }
-            // `next_priority` saturates at u64::MAX: once an active asset holds it, appending
-            // would give two assets the same priority.
-            if self.active.iter().any(|a| a.priority == self.next_priority) {
-                return Err(MultiAssetError::PrioritiesExhausted {
-                    token_id: token_id.clone(),
-                });
+        })
+    }
+
+    /// Returns `TokenFollowsCollection` if the token follows the collection: its active assets
+    /// and their priorities then change only through collection-wide proposals.
+    pub(crate) fn ensure_not_following(&self, token_id: &Id) -> Result<(), MultiAssetError> {
+        if self.follows {
+            return Err(MultiAssetError::TokenFollowsCollection {
+                token_id: token_id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether open collection-wide `proposal` is pending on this token (which does not follow):
+    /// not decided by its owner, and its asset neither pending nor active here.
+    pub(crate) fn awaits(&self, proposal: &CollectionProposal) -> bool {
+        !self.decided.contains(&proposal.seq)
+            && self.pending_position(proposal.asset_id).is_none()
+            && self.active_position(proposal.asset_id).is_none()
+    }
+
+    /// What the token shows, given the `open` collection-wide proposals (in sequence order):
+    /// the one definition every query, decision and follow change goes through.
+    /// - Not following: its cell, with each open proposal it [`awaits`](Self::awaits) appended
+    ///   to its pending list.
+    /// - Following: its cell's active assets with every open proposal applied in order exactly
+    ///   as an accept would apply it (a replacement takes the replaced asset's position and
+    ///   priority, anything else is appended with the next priority); one whose asset is already
+    ///   active, or that does not fit ([`MAX_ACTIVE`], priorities), is skipped. Its own pending
+    ///   proposals whose asset became active drop out of the pending list.
+    pub(crate) fn shown(mut self, open: &[CollectionProposal]) -> TokenAssets {
+        if self.follows {
+            for proposal in open {
+                let pending = proposal.as_pending();
+                if self.active_position(proposal.asset_id).is_some() {
+                    continue;
+                }
+                if let Ok(target) = self.placement(&pending) {
+                    self.activate(proposal.asset_id, target);
+                }
+            }
+            let active = &self.active;
+            self.pending
+                .retain(|p| !active.iter().any(|a| a.asset_id == p.asset_id));
+        } else {
+            for proposal in open {
+                if self.awaits(proposal) {
+                    self.pending.push(proposal.as_pending());
+                }
             }
         }
-        Ok(target)
+        self
+    }
+
+    /// Drops the decisions on collection-wide proposals that are no longer `open`.
+    pub(crate) fn forget_closed(&mut self, open: &[CollectionProposal]) {
+        self.decided
+            .retain(|seq| open.iter().any(|proposal| proposal.seq == *seq));
     }
 
     /// Makes `asset_id` active in `target`'s place (keeping its priority) or appended with the
@@ -160,6 +222,12 @@ impl TokenAssets {
             }
         }
     }
+}
+
+/// Why an asset cannot be appended to a token's active list.
+enum NoRoom {
+    TooManyActive,
+    PrioritiesExhausted,
 }
 
 /// Returns `TokenIdTooLong` if `token_id` takes more than [`MAX_TOKEN_ID_LEN`] bytes encoded:

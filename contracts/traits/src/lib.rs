@@ -70,6 +70,13 @@ pub trait AssetAuthority {
     /// Issuer, owner, burnt and asset operator of token `id` as seen for `account`.
     #[ink(message)]
     fn token_authority(&self, id: Id, account: AccountId) -> TokenAuthority;
+
+    /// [`AssetAuthority::token_authority`] of each of `ids` for `account`, in order: one call for
+    /// a message that decides on many tokens (a cross-contract call costs about as much proof as
+    /// the callee's code, so one call per token would cap such a message far below a block).
+    #[ink(message)]
+    fn token_authorities(&self, ids: ink::prelude::vec::Vec<Id>, account: AccountId)
+        -> ink::prelude::vec::Vec<TokenAuthority>;
 }
 
 /// What a multi-asset contract asks the proposer registry.

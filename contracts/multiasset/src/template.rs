@@ -1,0 +1,129 @@
+//! Templated catalog entries: one entry for every token of a collection.
+//!
+//! A uri may contain [`PLACEHOLDER`] (`{id}`) once, in its last path segment, e.g.
+//! `ipfs://bafy…/{id}.json`. The placeholder must follow a `/` that comes after the scheme's
+//! `//`, and no `/` may follow it; anything else is refused with `BadTemplate` when the entry is
+//! added. For a token, the placeholder is replaced by its id:
+//! - `U8`, `U16`, `U32`, `U64`, `U128`: the number in decimal (`Id::U32(42)` → `42`);
+//! - `Bytes`: the bytes in lowercase hex, two digits each (`Id::Bytes(vec![0xab, 1])` → `ab01`).
+//!
+//! `asset_uri(token_id, asset_id)` and `token_assets` answer the substituted uri; clients apply
+//! the same rule.
+//!
+//! **Integrity.** A templated entry's `content_hash` is the sha256 of a manifest named
+//! [`MANIFEST`] (`SHA256SUMS`) in the same directory as the template ([`manifest_uri`]: the uri
+//! up to its last `/`). The manifest lists `<sha256 hex>  <file name>`, one line per token file,
+//! exactly as coreutils `sha256sum` prints it, so `sha256sum -c SHA256SUMS` verifies a
+//! downloaded copy: a reader checks the manifest against the chain, then the token's file
+//! against its line. A plain entry's `content_hash` is the sha256 of the content itself.
+
+use ink::prelude::{string::String, vec::Vec};
+use multiasset_traits::Id;
+
+/// What a template's uri contains where the token id goes.
+pub const PLACEHOLDER: &str = "{id}";
+/// The name of a templated entry's manifest, beside the token files.
+pub const MANIFEST: &str = "SHA256SUMS";
+
+/// Where `{id}` is in `uri` (a byte offset), `Ok(None)` for a plain uri, `Err(())` if it is
+/// anywhere but once in the last path segment. Scans bytes: the library's substring search
+/// would add kilobytes of code to the contract.
+pub fn placeholder(uri: &str) -> Result<Option<usize>, ()> {
+    let bytes = uri.as_bytes();
+    let pattern = PLACEHOLDER.as_bytes();
+    let mut found = None;
+    for at in 0..bytes.len().saturating_sub(pattern.len() - 1) {
+        if &bytes[at..at + pattern.len()] == pattern {
+            if found.is_some() {
+                return Err(());
+            }
+            found = Some(at);
+        }
+    }
+    let Some(at) = found else {
+        return Ok(None);
+    };
+    // The path starts after the scheme's "//" (or after ':' for a uri without one).
+    let path_start = match position_of(bytes, b"://") {
+        Some(scheme_end) => scheme_end + 3,
+        None => 0,
+    };
+    let before = &bytes[path_start.min(at)..at];
+    let after = &bytes[at + pattern.len()..];
+    if at < path_start || !before.contains(&b'/') || after.contains(&b'/') {
+        return Err(());
+    }
+    Ok(Some(at))
+}
+
+/// The uri of `token_id`'s copy of an entry: `uri` with `{id}` replaced by the token id
+/// (decimal for integer ids, lowercase hex for `Bytes`); a plain uri unchanged.
+pub fn resolve(uri: String, token_id: &Id) -> String {
+    let Ok(Some(at)) = placeholder(&uri) else {
+        return uri;
+    };
+    let mut resolved = Vec::with_capacity(uri.len() + 40);
+    resolved.extend_from_slice(&uri.as_bytes()[..at]);
+    push_id(&mut resolved, token_id);
+    resolved.extend_from_slice(&uri.as_bytes()[at + PLACEHOLDER.len()..]);
+    // Only ASCII digits replaced ASCII bytes of a valid string.
+    String::from_utf8(resolved).unwrap_or_default()
+}
+
+/// Where a templated entry's manifest is: `uri` up to its last `/`, then [`MANIFEST`].
+pub fn manifest_uri(uri: &str) -> String {
+    let directory = uri.rfind('/').map_or("", |slash| &uri[..=slash]);
+    let mut manifest = String::from(directory);
+    manifest.push_str(MANIFEST);
+    manifest
+}
+
+/// Appends `token_id` as a template substitutes it.
+fn push_id(out: &mut Vec<u8>, token_id: &Id) {
+    let number: u128 = match token_id {
+        Id::U8(n) => (*n).into(),
+        Id::U16(n) => (*n).into(),
+        Id::U32(n) => (*n).into(),
+        Id::U64(n) => (*n).into(),
+        Id::U128(n) => *n,
+        Id::Bytes(bytes) => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            for byte in bytes {
+                out.push(HEX[(byte >> 4) as usize]);
+                out.push(HEX[(byte & 0xf) as usize]);
+            }
+            return;
+        }
+    };
+    push_decimal(out, number);
+}
+
+/// Appends `number` in decimal. Long division by 10 over 32-bit limbs with 64-bit arithmetic:
+/// a `u128` division would link a software division routine into the contract.
+fn push_decimal(out: &mut Vec<u8>, number: u128) {
+    let mut limbs = [
+        (number >> 96) as u32,
+        (number >> 64) as u32,
+        (number >> 32) as u32,
+        number as u32,
+    ];
+    let start = out.len();
+    loop {
+        let mut remainder: u64 = 0;
+        for limb in limbs.iter_mut() {
+            let current = (remainder << 32) | u64::from(*limb);
+            *limb = (current / 10) as u32;
+            remainder = current % 10;
+        }
+        out.push(b'0' + remainder as u8);
+        if limbs.iter().all(|limb| *limb == 0) {
+            break;
+        }
+    }
+    out[start..].reverse();
+}
+
+/// The first offset of `pattern` in `bytes`.
+fn position_of(bytes: &[u8], pattern: &[u8]) -> Option<usize> {
+    bytes.windows(pattern.len()).position(|w| w == pattern)
+}
