@@ -675,7 +675,7 @@ impl MultiAssetData {
 
     /// Everything `token_id` holds (empty if it holds nothing): one storage read. An id too long
     /// to be a storage key holds nothing and is not looked up (the host would trap).
-    fn token(&self, token_id: &Id) -> TokenAssets {
+    pub(crate) fn token(&self, token_id: &Id) -> TokenAssets {
         if ensure_token_id(token_id).is_err() {
             return TokenAssets::default();
         }

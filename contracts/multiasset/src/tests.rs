@@ -3,17 +3,19 @@
 //! of random operation sequences against a simple model (`model`). The fixtures below are the
 //! vocabulary every file uses: the roles `issuer()`, `proposer()`, `revoked()`, `owner()`,
 //! `operator()` and `all_operator()` (asset operators), `transfer_operator()`, `stranger()`; `token()`, `issuers_token()`, `unminted()`; and
-//! the states `catalog(n)`, `token_with(active, pending)` and `token_with_replacement(by)`.
+//! the states `catalog(n)`, `token_with(active, pending)`, `token_with_replacement(by)` and
+//! `collection_with(proposals)`; `cells()` counts the contract's storage cells.
 
 use crate::{
     data::{Authority, MultiAssetData, TokenAsset},
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{
-        MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_ENTRIES_PER_CALL,
-        MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
+        MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS,
+        MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_DECISIONS_PER_CALL, MAX_ENTRIES_PER_CALL,
+        MAX_FOLLOW_TOKENS, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
     },
-    token::PendingAsset,
+    token::{ActiveAsset, PendingAsset},
 };
 use ink::primitives::AccountId;
 use multiasset_traits::{AssetId, Id, TokenAuthority};
@@ -21,17 +23,22 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod accept_asset;
+mod accept_assets;
 mod burnt_tokens;
 mod catalog;
+mod follows_collection;
 mod model;
 mod propose_asset;
 mod propose_asset_to_many;
+mod propose_to_collection;
 mod queries;
 mod reject_all_assets;
 mod reject_asset;
 mod roles;
 mod set_priority;
+mod templates;
 mod token_ids;
+mod withdraw_from_collection;
 
 fn account(byte: u8) -> AccountId {
     AccountId::from([byte; 32])
@@ -213,4 +220,25 @@ fn token_with_replacement(by: AccountId) -> (MultiAssetData, World) {
         .unwrap();
     data.propose_asset(&w, by, token(), 2, Some(1)).unwrap();
     (data, w)
+}
+
+/// `token()` with assets 1 and 2 active (priorities 0 and 1) in a catalog of `1 + 2 + n`
+/// entries, and `proposals` (asset, replaces) proposed to the whole collection by the issuer.
+fn collection_with(proposals: &[(AssetId, Option<AssetId>)]) -> (MultiAssetData, World) {
+    let (mut data, w) = token_with(2, 0);
+    for i in 3..=8 {
+        data.add_asset_entry(&w, issuer(), format!("https://mirror/{i}.json"), None)
+            .unwrap();
+    }
+    if !proposals.is_empty() {
+        data.propose_to_collection(&w, issuer(), proposals.to_vec())
+            .unwrap();
+    }
+    (data, w)
+}
+
+/// How many storage cells the contract under test uses.
+fn cells() -> usize {
+    let contract = ink::env::test::callee::<ink::env::DefaultEnvironment>();
+    ink::env::test::count_used_storage_cells::<ink::env::DefaultEnvironment>(&contract).unwrap()
 }
