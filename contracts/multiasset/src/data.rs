@@ -614,15 +614,10 @@ impl MultiAssetData {
                 self.store(&token_id, &assets);
                 assets.shown(&open).active
             } else {
-                // What it shows becomes its own: the collection's proposals it shows are
-                // decided, those that did not fit are pending again.
+                // What it shows becomes its own: the collection's proposals it applied are
+                // decided (as if accepted in order), the others are pending again.
                 let mut kept = assets.shown(&open);
                 kept.follows = false;
-                kept.decided = open
-                    .iter()
-                    .filter(|p| kept.active_position(p.asset_id).is_some())
-                    .map(|p| p.seq)
-                    .collect();
                 self.store(&token_id, &kept);
                 kept.active
             };

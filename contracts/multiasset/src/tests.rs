@@ -26,6 +26,7 @@ mod accept_asset;
 mod accept_assets;
 mod burnt_tokens;
 mod catalog;
+mod collection_model;
 mod follows_collection;
 mod model;
 mod propose_asset;

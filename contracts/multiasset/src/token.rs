@@ -172,16 +172,19 @@ impl TokenAssets {
     ///   as an accept would apply it (a replacement takes the replaced asset's position and
     ///   priority, anything else is appended with the next priority); one whose asset is already
     ///   active, or that does not fit ([`MAX_ACTIVE`], priorities), is skipped. Its own pending
-    ///   proposals whose asset became active drop out of the pending list.
+    ///   proposals whose asset became active drop out of the pending list, and its decisions
+    ///   are the proposals applied (what stopping records).
     pub(crate) fn shown(mut self, open: &[CollectionProposal]) -> TokenAssets {
         if self.follows {
+            // A following token's decisions are the proposals applied, as if accepted.
+            self.decided.clear();
             for proposal in open {
-                let pending = proposal.as_pending();
                 if self.active_position(proposal.asset_id).is_some() {
                     continue;
                 }
-                if let Ok(target) = self.placement(&pending) {
+                if let Ok(target) = self.placement(&proposal.as_pending()) {
                     self.activate(proposal.asset_id, target);
+                    self.decided.push(proposal.seq);
                 }
             }
             let active = &self.active;

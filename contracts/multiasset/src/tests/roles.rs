@@ -62,7 +62,7 @@ struct Message {
     call: fn(&mut MultiAssetData, &World, AccountId) -> Result<(), MultiAssetError>,
 }
 
-const PROPOSER_GATED: [Message; 4] = [
+const PROPOSER_GATED: [Message; 5] = [
     Message {
         name: "add_asset_entry",
         call: |data, w, caller| {
@@ -88,9 +88,16 @@ const PROPOSER_GATED: [Message; 4] = [
                 .map(drop)
         },
     },
+    Message {
+        name: "propose_to_collection",
+        call: |data, w, caller| {
+            data.propose_to_collection(w, caller, vec![(3, Some(1))])
+                .map(drop)
+        },
+    },
 ];
 
-const OWNER_GATED: [Message; 4] = [
+const OWNER_GATED: [Message; 7] = [
     Message {
         name: "accept_asset",
         call: |data, w, caller| data.accept_asset(w, caller, token(), 2).map(drop),
@@ -107,27 +114,73 @@ const OWNER_GATED: [Message; 4] = [
         name: "set_priority",
         call: |data, w, caller| data.set_priority(w, caller, token(), vec![5]).map(drop),
     },
+    Message {
+        name: "accept_assets",
+        call: |data, w, caller| data.accept_assets(w, caller, token(), vec![2]).map(drop),
+    },
+    Message {
+        name: "reject_assets",
+        call: |data, w, caller| data.reject_assets(w, caller, token(), vec![2]).map(drop),
+    },
+    Message {
+        name: "set_follows_collection",
+        call: |data, w, caller| {
+            data.set_follows_collection(w, caller, vec![token()], true)
+                .map(drop)
+        },
+    },
 ];
 
-/// Everything a call could change: the catalog's size and `token()`'s lists.
-fn snapshot(data: &MultiAssetData, w: &World) -> (u64, Vec<AssetId>, Vec<AssetId>, Vec<u64>) {
+/// `withdraw_from_collection` of the collection-wide proposal [`proposers_proposal`] made.
+const WITHDRAW: [Message; 1] = [Message {
+    name: "withdraw_from_collection",
+    call: |data, w, caller| data.withdraw_from_collection(w, caller, 3).map(drop),
+}];
+
+/// Nothing more than the table's token.
+fn nothing(_: &mut MultiAssetData, _: &World) {}
+
+/// A collection-wide proposal of asset 3 by `proposer()`.
+fn proposers_proposal(data: &mut MultiAssetData, w: &World) {
+    data.propose_to_collection(w, proposer(), vec![(3, None)])
+        .unwrap();
+}
+/// Everything a call could change: the catalog's size, the open collection-wide proposals and
+/// `token()`'s lists and setting.
+type Snapshot = (
+    u64,
+    Vec<crate::CollectionProposal>,
+    Vec<AssetId>,
+    Vec<AssetId>,
+    Vec<u64>,
+    bool,
+);
+
+fn snapshot(data: &MultiAssetData, w: &World) -> Snapshot {
     (
         data.total_assets(),
+        data.collection_proposals(),
         data.pending_assets(w, &token()),
         data.active_assets(w, &token()),
         data.active_asset_priorities(w, &token()),
+        data.follows_collection(&token()),
     )
 }
 
-/// Runs every message of `messages` as every role and returns the cells that differ from
-/// `expected`, as readable lines.
-fn mismatches(messages: &[Message], expected: impl Fn(Role) -> Outcome) -> Vec<String> {
+/// Runs every message of `messages` as every role, each on `token()` after `given`, and returns
+/// the cells that differ from `expected`, as readable lines.
+fn mismatches(
+    messages: &[Message],
+    given: fn(&mut MultiAssetData, &World),
+    expected: impl Fn(Role) -> Outcome,
+) -> Vec<String> {
     let mut wrong = Vec::new();
     for message in messages {
         for role in ROLES {
             let (mut data, w) = token_with(1, 1);
             data.add_asset_entry(&w, issuer(), "ipfs://third".into(), None)
                 .unwrap();
+            given(&mut data, &w);
             let before = snapshot(&data, &w);
             let outcome = match (message.call)(&mut data, &w, role.account()) {
                 Ok(()) if snapshot(&data, &w) != before => Outcome::Changes,
@@ -153,7 +206,7 @@ fn mismatches(messages: &[Message], expected: impl Fn(Role) -> Outcome) -> Vec<S
 
 #[test]
 fn only_the_issuer_and_live_proposers_may_add_entries_and_propose() {
-    let wrong = mismatches(&PROPOSER_GATED, |role| match role {
+    let wrong = mismatches(&PROPOSER_GATED, nothing, |role| match role {
         Role::Issuer | Role::Proposer => Outcome::Changes,
         _ => Outcome::Refused(MultiAssetError::NotIssuerOrProposer),
     });
@@ -162,9 +215,18 @@ fn only_the_issuer_and_live_proposers_may_add_entries_and_propose() {
 
 #[test]
 fn only_the_owner_and_its_asset_operators_may_decide_on_a_token() {
-    let wrong = mismatches(&OWNER_GATED, |role| match role {
+    let wrong = mismatches(&OWNER_GATED, nothing, |role| match role {
         Role::Owner | Role::AssetOperator | Role::AssetOperatorForAll => Outcome::Changes,
         _ => Outcome::Refused(MultiAssetError::NotTokenOwnerOrApproved { token_id: token() }),
+    });
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn only_the_issuer_and_the_proposals_proposer_may_withdraw_it() {
+    let wrong = mismatches(&WITHDRAW, proposers_proposal, |role| match role {
+        Role::Issuer | Role::Proposer => Outcome::Changes,
+        _ => Outcome::Refused(MultiAssetError::NotIssuerOrItsProposer { asset_id: 3 }),
     });
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
