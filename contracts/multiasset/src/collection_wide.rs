@@ -116,10 +116,14 @@ impl MultiAssetData {
         }
         cell.next_seq = next_seq;
         self.collection_wide.set(&cell);
-        Ok(Vec::from([MultiAssetEvent::AssetsProposedToCollection {
-            proposals,
-            proposer: caller,
-        }]))
+        let asset_ids = proposals.iter().map(|(asset_id, _)| *asset_id).collect();
+        Ok(Vec::from([
+            MultiAssetEvent::AssetsProposedToCollection {
+                proposals,
+                proposer: caller,
+            },
+            MultiAssetEvent::BatchMetadataUpdate { asset_ids },
+        ]))
     }
 
     /// Withdraws the open collection-wide proposal of `asset_id`: no token sees it pending any
@@ -144,10 +148,15 @@ impl MultiAssetData {
         // `remove`, not `swap_remove`: following tokens apply the open proposals in order.
         cell.open.remove(position);
         self.collection_wide.set(&cell);
-        Ok(Vec::from([MultiAssetEvent::CollectionProposalWithdrawn {
-            asset_id,
-            withdrawn_by: caller,
-        }]))
+        Ok(Vec::from([
+            MultiAssetEvent::CollectionProposalWithdrawn {
+                asset_id,
+                withdrawn_by: caller,
+            },
+            MultiAssetEvent::BatchMetadataUpdate {
+                asset_ids: Vec::from([asset_id]),
+            },
+        ]))
     }
 
     /// The open collection-wide proposals, in sequence order.

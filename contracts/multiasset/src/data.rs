@@ -33,10 +33,10 @@ use crate::{
     events::MultiAssetEvent,
     limits::{
         MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_DECISIONS_PER_CALL,
-        MAX_FOLLOW_TOKENS, MAX_PAGE,
+        MAX_FOLLOW_TOKENS, MAX_PAGE, MAX_TOP_ASSETS_PER_CALL,
     },
     template,
-    token::{ensure_token_id, ActiveAsset, PendingAsset, TokenAssets},
+    token::{ensure_token_id, top_of, ActiveAsset, PendingAsset, TokenAssets},
 };
 use ink::{
     prelude::{string::String, vec::Vec},
@@ -159,12 +159,14 @@ impl MultiAssetData {
         }]);
         match target {
             Some(target) => {
+                let top = assets.top();
                 let replaced = assets.activate(asset_id, target);
                 events.push(MultiAssetEvent::AssetAccepted {
                     token_id: token_id.clone(),
                     asset_id,
                     replaced,
                 });
+                push_metadata_update(&mut events, &token_id, top, &assets);
             }
             None => assets.pending.push(proposal),
         }
@@ -315,6 +317,7 @@ impl MultiAssetData {
         let seen = ensure_owner_or_approved(authority, caller, &token_id)?;
         ensure_asset_list(&asset_ids)?;
         let mut assets = self.token(&token_id);
+        let top = assets.top();
         let open = self.collection_proposals();
         let mut live: Vec<AccountId> = Vec::new();
         let mut events = Vec::with_capacity(asset_ids.len());
@@ -323,7 +326,16 @@ impl MultiAssetData {
             let found = match assets.pending_position(asset_id) {
                 // A following token does not show its own proposal of an asset the collection
                 // already shows active.
-                Some(_) if assets.follows && assets.clone().shown(&open).active_position(asset_id).is_some() => None,
+                Some(_)
+                    if assets.follows
+                        && assets
+                            .clone()
+                            .shown(&open)
+                            .active_position(asset_id)
+                            .is_some() =>
+                {
+                    None
+                }
                 Some(position) => Some(Proposal::Own(position)),
                 None => collection_wide
                     .filter(|p| !assets.follows && assets.awaits(p))
@@ -367,6 +379,7 @@ impl MultiAssetData {
             });
         }
         assets.forget_closed(&open);
+        push_metadata_update(&mut events, &token_id, top, &assets);
         self.store(&token_id, &assets);
         Ok(events)
     }
@@ -453,6 +466,7 @@ impl MultiAssetData {
             return Ok(Vec::new());
         }
 
+        let top = assets.top();
         for (active, &priority) in assets.active.iter_mut().zip(&priorities) {
             active.priority = priority;
         }
@@ -461,10 +475,12 @@ impl MultiAssetData {
             .max()
             .map_or(0, |max| max.saturating_add(1));
         self.store(&token_id, &assets);
-        Ok(Vec::from([MultiAssetEvent::AssetPrioritySet {
-            token_id,
+        let mut events = Vec::from([MultiAssetEvent::AssetPrioritySet {
+            token_id: token_id.clone(),
             priorities,
-        }]))
+        }]);
+        push_metadata_update(&mut events, &token_id, top, &assets);
+        Ok(events)
     }
 
     // ---- queries -----------------------------------------------------------------------
@@ -546,15 +562,56 @@ impl MultiAssetData {
             .into_iter()
             .skip(start as usize)
             .take(limit as usize)
-            .filter_map(|a| {
-                self.entries.get(a.asset_id).map(|entry| TokenAsset {
-                    asset_id: a.asset_id,
-                    priority: a.priority,
-                    uri: template::resolve(entry.uri, token_id),
-                    content_hash: entry.content_hash,
-                })
+            .filter_map(|a| self.token_asset(token_id, a))
+            .collect())
+    }
+
+    /// The active asset of `token_id` a wallet shows first (lowest priority, first in position
+    /// order among equals), with its catalog entry; `None` if it has none.
+    pub fn top_asset(&self, authority: &impl Authority, token_id: &Id) -> Option<TokenAsset> {
+        let top = self.shown(authority, token_id).top()?;
+        self.token_asset(token_id, top)
+    }
+
+    /// [`top_asset`](Self::top_asset) of each of `token_ids` (at most
+    /// [`MAX_TOP_ASSETS_PER_CALL`]), in order, with one question to the collection for all.
+    pub fn top_assets(
+        &self,
+        authority: &impl Authority,
+        token_ids: &[Id],
+    ) -> Result<Vec<Option<TokenAsset>>, MultiAssetError> {
+        if token_ids.len() > MAX_TOP_ASSETS_PER_CALL {
+            return Err(MultiAssetError::BatchTooLarge {
+                max: MAX_TOP_ASSETS_PER_CALL as u32,
+            });
+        }
+        // Ids too long for a key hold nothing and are not asked about.
+        let askable: Vec<Id> = token_ids
+            .iter()
+            .filter(|id| ensure_token_id(id).is_ok())
+            .cloned()
+            .collect();
+        let mut seen = authority.token_authorities(&askable, nobody())?.into_iter();
+        let open = self.collection_proposals();
+        Ok(token_ids
+            .iter()
+            .map(|token_id| {
+                ensure_token_id(token_id).ok()?;
+                seen.next()?.owner?;
+                let top = self.token(token_id).shown(&open).top()?;
+                self.token_asset(token_id, top)
             })
             .collect())
+    }
+
+    /// The uri of `token_id`'s top asset, for a caller that knows the token exists: the
+    /// collection asks this when a wallet reads the token's metadata, and cannot be asked back.
+    pub fn top_asset_uri(&self, token_id: &Id) -> Option<String> {
+        let top = self
+            .token(token_id)
+            .shown(&self.collection_proposals())
+            .top()?;
+        self.token_asset(token_id, top).map(|asset| asset.uri)
     }
 
     /// The uri of catalog entry `asset_id` for `token_id`: a templated entry's `{id}` replaced
@@ -609,23 +666,30 @@ impl MultiAssetData {
             if assets.follows == follow {
                 continue;
             }
-            let active = if follow {
+            let (active, top) = if follow {
+                // A token that does not follow shows its cell's active assets.
+                let top = assets.top();
                 assets.follows = true;
                 self.store(&token_id, &assets);
-                assets.shown(&open).active
+                (assets.shown(&open).active, top)
             } else {
                 // What it shows becomes its own: the collection's proposals it applied are
                 // decided (as if accepted in order), the others are pending again.
                 let mut kept = assets.shown(&open);
                 kept.follows = false;
                 self.store(&token_id, &kept);
-                kept.active
+                (kept.active, None)
             };
+            // Stopping keeps what the token shows: its top asset is the same.
+            let changed = follow && top_of(&active) != top;
             events.push(MultiAssetEvent::CollectionFollowSet {
-                token_id,
+                token_id: token_id.clone(),
                 follows: follow,
                 active,
             });
+            if changed {
+                events.push(MultiAssetEvent::MetadataUpdate { token_id });
+            }
         }
         Ok(events)
     }
@@ -661,11 +725,21 @@ impl MultiAssetData {
             return TokenAssets::default();
         }
         match authority.token_authority(token_id, nobody()) {
-            Ok(seen) if seen.owner.is_some() => self
-                .token(token_id)
-                .shown(&self.collection_proposals()),
+            Ok(seen) if seen.owner.is_some() => {
+                self.token(token_id).shown(&self.collection_proposals())
+            }
             _ => TokenAssets::default(),
         }
+    }
+
+    /// Active asset `active` of `token_id` with its catalog entry, the uri resolved for the token.
+    fn token_asset(&self, token_id: &Id, active: ActiveAsset) -> Option<TokenAsset> {
+        self.entries.get(active.asset_id).map(|entry| TokenAsset {
+            asset_id: active.asset_id,
+            priority: active.priority,
+            uri: template::resolve(entry.uri, token_id),
+            content_hash: entry.content_hash,
+        })
     }
 
     /// Everything `token_id` holds (empty if it holds nothing): one storage read. An id too long
@@ -684,6 +758,21 @@ impl MultiAssetData {
         } else {
             self.tokens.insert(token_id, assets);
         }
+    }
+}
+
+/// Adds ERC-4906's `MetadataUpdate` for `token_id` to `events` if its top asset is no longer
+/// `top_before`.
+fn push_metadata_update(
+    events: &mut Vec<MultiAssetEvent>,
+    token_id: &Id,
+    top_before: Option<ActiveAsset>,
+    assets: &TokenAssets,
+) {
+    if assets.top() != top_before {
+        events.push(MultiAssetEvent::MetadataUpdate {
+            token_id: token_id.clone(),
+        });
     }
 }
 

@@ -39,10 +39,7 @@ pub enum MultiAssetEvent {
     /// The token's owner rejected all `count` pending assets.
     AllAssetsRejected { token_id: Id, count: u32 },
     /// The token's owner set the priorities of its active assets.
-    AssetPrioritySet {
-        token_id: Id,
-        priorities: Vec<u64>,
-    },
+    AssetPrioritySet { token_id: Id, priorities: Vec<u64> },
     /// The cell of burnt token `token_id` was freed with its `pending` and `active` assets.
     BurntTokenCleared {
         token_id: Id,
@@ -66,4 +63,9 @@ pub enum MultiAssetEvent {
         follows: bool,
         active: Vec<ActiveAsset>,
     },
+    /// The top-priority active asset of `token_id` changed (ERC-4906): re-read its metadata.
+    MetadataUpdate { token_id: Id },
+    /// The collection-wide proposals of `asset_ids` were made or withdrawn: every token that
+    /// follows the collection may show another top asset (ERC-4906's batch form).
+    BatchMetadataUpdate { asset_ids: Vec<AssetId> },
 }

@@ -82,7 +82,7 @@ mod multi_asset {
     };
     use multiasset_traits::{
         answer_or, AssetAuthority, AssetId, ContentHash, Id, Ownable, ProposerRegistry,
-        TokenAuthority,
+        TokenAuthority, TopAssetUri,
     };
 
     /// A catalog entry was added.
@@ -191,6 +191,22 @@ mod multi_asset {
         pub token_id: Id,
         pub follows: bool,
         pub active: Vec<ActiveAsset>,
+    }
+
+    /// The top-priority active asset of `token_id` changed: its metadata as a wallet shows it
+    /// is another (ERC-4906's `MetadataUpdate`; indexers and marketplaces re-read it).
+    #[ink(event)]
+    pub struct MetadataUpdate {
+        #[ink(topic)]
+        pub token_id: Id,
+    }
+
+    /// The collection-wide proposals of `asset_ids` were made or withdrawn: every token that
+    /// follows the collection may show another top asset (ERC-4906's `BatchMetadataUpdate`,
+    /// for the followers, whom `CollectionFollowSet` names).
+    #[ink(event)]
+    pub struct BatchMetadataUpdate {
+        pub asset_ids: Vec<AssetId>,
     }
 
     /// The multi-asset contract of one collection.
@@ -368,6 +384,7 @@ mod multi_asset {
         /// # Events
         /// - [`AssetProposed`]
         /// - [`AssetAccepted`]: as well when the caller owns the token.
+        /// - [`MetadataUpdate`]: if the token's top asset changed.
         #[ink(message)]
         pub fn propose_asset(
             &mut self,
@@ -447,6 +464,7 @@ mod multi_asset {
         ///
         /// # Events
         /// - [`AssetAccepted`]
+        /// - [`MetadataUpdate`]: if the token's top asset changed.
         #[ink(message)]
         pub fn accept_asset(
             &mut self,
@@ -514,6 +532,7 @@ mod multi_asset {
         ///
         /// # Events
         /// - [`AssetAccepted`]: one per asset.
+        /// - [`MetadataUpdate`]: if the token's top asset changed (once for the call).
         #[ink(message)]
         pub fn accept_assets(
             &mut self,
@@ -607,6 +626,7 @@ mod multi_asset {
         ///
         /// # Events
         /// - [`AssetPrioritySet`]
+        /// - [`MetadataUpdate`]: if the token's top asset changed.
         #[ink(message)]
         pub fn set_priority(
             &mut self,
@@ -649,6 +669,7 @@ mod multi_asset {
         ///
         /// # Events
         /// - [`AssetsProposedToCollection`]: one for the call.
+        /// - [`BatchMetadataUpdate`]: following tokens show the proposals.
         #[ink(message)]
         pub fn propose_to_collection(
             &mut self,
@@ -674,8 +695,12 @@ mod multi_asset {
         ///
         /// # Events
         /// - [`CollectionProposalWithdrawn`]
+        /// - [`BatchMetadataUpdate`]: following tokens no longer show the proposal.
         #[ink(message)]
-        pub fn withdraw_from_collection(&mut self, asset_id: AssetId) -> Result<(), MultiAssetError> {
+        pub fn withdraw_from_collection(
+            &mut self,
+            asset_id: AssetId,
+        ) -> Result<(), MultiAssetError> {
             let events =
                 self.data
                     .withdraw_from_collection(&self.peers(), self.env().caller(), asset_id)?;
@@ -704,6 +729,8 @@ mod multi_asset {
         ///
         /// # Events
         /// - [`CollectionFollowSet`]: one per token whose setting changed, with what it shows.
+        /// - [`MetadataUpdate`]: after it, for a token that starts following and shows another
+        ///   top asset (stopping keeps what it shows).
         #[ink(message)]
         pub fn set_follows_collection(
             &mut self,
@@ -822,6 +849,28 @@ mod multi_asset {
             self.data.asset_uri(&token_id, asset_id)
         }
 
+        /// The active asset of `token_id` a wallet shows first (lowest priority; the first in
+        /// position order among equals), with its uri resolved for the token and its content
+        /// hash; `None` if the token has none or does not exist.
+        #[ink(message)]
+        pub fn top_asset(&self, token_id: Id) -> Option<TokenAsset> {
+            self.data.top_asset(&self.peers(), &token_id)
+        }
+
+        /// [`top_asset`](Self::top_asset) of each of up to
+        /// [`MAX_TOP_ASSETS_PER_CALL`](crate::limits::MAX_TOP_ASSETS_PER_CALL) tokens, in order.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::BatchTooLarge`]: if more tokens are named.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        #[ink(message)]
+        pub fn top_assets(
+            &self,
+            token_ids: Vec<Id>,
+        ) -> Result<Vec<Option<TokenAsset>>, MultiAssetError> {
+            self.data.top_assets(&self.peers(), &token_ids)
+        }
+
         /// The collection this contract extends.
         #[ink(message)]
         pub fn collection(&self) -> AccountId {
@@ -929,8 +978,26 @@ mod multi_asset {
                         follows,
                         active,
                     }),
+                    MultiAssetEvent::MetadataUpdate { token_id } => {
+                        self.env().emit_event(MetadataUpdate { token_id })
+                    }
+                    MultiAssetEvent::BatchMetadataUpdate { asset_ids } => {
+                        self.env().emit_event(BatchMetadataUpdate { asset_ids })
+                    }
                 }
             }
+        }
+    }
+
+    impl TopAssetUri for MultiAsset {
+        /// The uri of `id`'s top asset, asked by the collection when a wallet reads the token's
+        /// metadata (`Psp34Traits::token_uri`); it does not ask the collection back, so it
+        /// answers for any id, burnt tokens' stale cells included: callers check the token
+        /// exists, as the collection does. [`top_asset`](MultiAsset::top_asset) is the query
+        /// for everyone else.
+        #[ink(message)]
+        fn top_asset_uri(&self, id: Id) -> Option<String> {
+            self.data.top_asset_uri(&id)
         }
     }
 }
@@ -938,6 +1005,7 @@ mod multi_asset {
 /// The contract, and the events it emits (each message's docs link the ones it may emit).
 pub use multi_asset::{
     AllAssetsRejected, AssetAccepted, AssetEntryAdded, AssetPrioritySet, AssetProposed,
-    AssetProposedToMany, AssetRejected, AssetsProposedToCollection, BurntTokenCleared,
-    CollectionFollowSet, CollectionProposalWithdrawn, MultiAsset, MultiAssetRef,
+    AssetProposedToMany, AssetRejected, AssetsProposedToCollection, BatchMetadataUpdate,
+    BurntTokenCleared, CollectionFollowSet, CollectionProposalWithdrawn, MetadataUpdate,
+    MultiAsset, MultiAssetRef,
 };

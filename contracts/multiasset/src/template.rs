@@ -64,7 +64,7 @@ pub fn resolve(uri: String, token_id: &Id) -> String {
     };
     let mut resolved = Vec::with_capacity(uri.len() + 40);
     resolved.extend_from_slice(&uri.as_bytes()[..at]);
-    push_id(&mut resolved, token_id);
+    multiasset_traits::push_token_id(&mut resolved, token_id);
     resolved.extend_from_slice(&uri.as_bytes()[at + PLACEHOLDER.len()..]);
     // Only ASCII digits replaced ASCII bytes of a valid string.
     String::from_utf8(resolved).unwrap_or_default()
@@ -76,51 +76,6 @@ pub fn manifest_uri(uri: &str) -> String {
     let mut manifest = String::from(directory);
     manifest.push_str(MANIFEST);
     manifest
-}
-
-/// Appends `token_id` as a template substitutes it.
-fn push_id(out: &mut Vec<u8>, token_id: &Id) {
-    let number: u128 = match token_id {
-        Id::U8(n) => (*n).into(),
-        Id::U16(n) => (*n).into(),
-        Id::U32(n) => (*n).into(),
-        Id::U64(n) => (*n).into(),
-        Id::U128(n) => *n,
-        Id::Bytes(bytes) => {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            for byte in bytes {
-                out.push(HEX[(byte >> 4) as usize]);
-                out.push(HEX[(byte & 0xf) as usize]);
-            }
-            return;
-        }
-    };
-    push_decimal(out, number);
-}
-
-/// Appends `number` in decimal. Long division by 10 over 32-bit limbs with 64-bit arithmetic:
-/// a `u128` division would link a software division routine into the contract.
-fn push_decimal(out: &mut Vec<u8>, number: u128) {
-    let mut limbs = [
-        (number >> 96) as u32,
-        (number >> 64) as u32,
-        (number >> 32) as u32,
-        number as u32,
-    ];
-    let start = out.len();
-    loop {
-        let mut remainder: u64 = 0;
-        for limb in limbs.iter_mut() {
-            let current = (remainder << 32) | u64::from(*limb);
-            *limb = (current / 10) as u32;
-            remainder = current % 10;
-        }
-        out.push(b'0' + remainder as u8);
-        if limbs.iter().all(|limb| *limb == 0) {
-            break;
-        }
-    }
-    out[start..].reverse();
 }
 
 /// The first offset of `pattern` in `bytes`.

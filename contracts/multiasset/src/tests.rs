@@ -13,7 +13,8 @@ use crate::{
     limits::{
         MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS,
         MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_DECISIONS_PER_CALL, MAX_ENTRIES_PER_CALL,
-        MAX_FOLLOW_TOKENS, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PAGE, MAX_PENDING, MAX_URI_LEN,
+        MAX_FOLLOW_TOKENS, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PAGE, MAX_PENDING,
+        MAX_TOP_ASSETS_PER_CALL, MAX_URI_LEN,
     },
     token::{ActiveAsset, PendingAsset},
 };
@@ -28,6 +29,7 @@ mod burnt_tokens;
 mod catalog;
 mod collection_model;
 mod follows_collection;
+mod metadata_update;
 mod model;
 mod propose_asset;
 mod propose_asset_to_many;
@@ -39,6 +41,7 @@ mod roles;
 mod set_priority;
 mod templates;
 mod token_ids;
+mod top_asset;
 mod withdraw_from_collection;
 
 fn account(byte: u8) -> AccountId {

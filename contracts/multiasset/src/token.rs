@@ -200,6 +200,11 @@ impl TokenAssets {
         self
     }
 
+    /// The active asset a wallet shows first ([`top_of`] its active list).
+    pub(crate) fn top(&self) -> Option<ActiveAsset> {
+        top_of(&self.active)
+    }
+
     /// Drops the decisions on collection-wide proposals that are no longer `open`.
     pub(crate) fn forget_closed(&mut self, open: &[CollectionProposal]) {
         self.decided
@@ -225,6 +230,18 @@ impl TokenAssets {
             }
         }
     }
+}
+
+/// The asset of `active` a wallet shows first: the lowest priority, the first in position order
+/// among equals.
+pub(crate) fn top_of(active: &[ActiveAsset]) -> Option<ActiveAsset> {
+    let mut top: Option<ActiveAsset> = None;
+    for asset in active {
+        if top.is_none_or(|best| asset.priority < best.priority) {
+            top = Some(*asset);
+        }
+    }
+    top
 }
 
 /// Why an asset cannot be appended to a token's active list.

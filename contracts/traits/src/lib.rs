@@ -88,6 +88,88 @@ pub trait ProposerRegistry {
     fn is_proposer(&self, collection: AccountId, account: AccountId) -> bool;
 }
 
+/// What the collection asks the multi-asset contract when a wallet reads a token's metadata.
+#[ink::trait_definition]
+pub trait TopAssetUri {
+    /// The uri (a template's `{id}` replaced) of token `id`'s top-priority active asset, as the
+    /// token shows it, `None` if it has none. For a caller that knows the token exists (the
+    /// collection): it does not ask the collection back, which could not answer a call from
+    /// inside its own call (pallet-contracts refuses reentry).
+    #[ink(message)]
+    fn top_asset_uri(&self, id: Id) -> Option<ink::prelude::string::String>;
+}
+
+/// ArtZero's `Psp34Traits`, which SubWallet calls by selector with its own bundled ABI (not
+/// ours), so the names are the point: `Psp34Traits::get_attribute_count` is 0x61c50d69,
+/// `Psp34Traits::get_attributes` 0x18209102, `Psp34Traits::token_uri` 0x249dfd4f. The collection
+/// implements it; nothing in the suite calls it.
+#[ink::trait_definition]
+pub trait Psp34Traits {
+    /// How many attribute keys `get_attributes` answers; more than 0 makes SubWallet ask
+    /// `get_attributes(id, ["metadata"])`.
+    #[ink(message)]
+    fn get_attribute_count(&self) -> u32;
+
+    /// The value of each of `attributes` for token `token_id`, in order (empty where unknown).
+    #[ink(message)]
+    fn get_attributes(
+        &self,
+        token_id: Id,
+        attributes: ink::prelude::vec::Vec<ink::prelude::string::String>,
+    ) -> ink::prelude::vec::Vec<ink::prelude::string::String>;
+
+    /// The metadata uri of the token whose id is the number `token_id` (ArtZero's ids are
+    /// numbers).
+    #[ink(message)]
+    fn token_uri(&self, token_id: u64) -> ink::prelude::string::String;
+}
+
+/// Appends `id` as text, the suite's one rule for a token id in a uri (a template's `{id}`, a
+/// base uri's fallback): `U8`..`U128` in decimal, `Bytes` in lowercase hex, two digits a byte.
+pub fn push_token_id(out: &mut ink::prelude::vec::Vec<u8>, id: &Id) {
+    let number: u128 = match id {
+        Id::U8(n) => (*n).into(),
+        Id::U16(n) => (*n).into(),
+        Id::U32(n) => (*n).into(),
+        Id::U64(n) => (*n).into(),
+        Id::U128(n) => *n,
+        Id::Bytes(bytes) => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            for byte in bytes {
+                out.push(HEX[(byte >> 4) as usize]);
+                out.push(HEX[(byte & 0xf) as usize]);
+            }
+            return;
+        }
+    };
+    push_decimal(out, number);
+}
+
+/// Appends `number` in decimal. Long division by 10 over 32-bit limbs with 64-bit arithmetic:
+/// a `u128` division would link a software division routine into each contract.
+fn push_decimal(out: &mut ink::prelude::vec::Vec<u8>, number: u128) {
+    let mut limbs = [
+        (number >> 96) as u32,
+        (number >> 64) as u32,
+        (number >> 32) as u32,
+        number as u32,
+    ];
+    let start = out.len();
+    loop {
+        let mut remainder: u64 = 0;
+        for limb in limbs.iter_mut() {
+            let current = (remainder << 32) | u64::from(*limb);
+            *limb = (current / 10) as u32;
+            remainder = current % 10;
+        }
+        out.push(b'0' + remainder as u8);
+        if limbs.iter().all(|limb| *limb == 0) {
+            break;
+        }
+    }
+    out[start..].reverse();
+}
+
 /// The answer of a cross-contract call made with `try_invoke()`, or `error` if the call failed:
 /// the callee trapped or reverted, or it does not implement the message (a wrong address).
 /// Every peer call of the suite goes through this, so that a failed call is a typed error of

@@ -146,7 +146,11 @@ fn check_invariants(data: &MultiAssetData, w: &World, token: &Id) -> Result<(), 
     prop_assert_eq!(priorities.len(), active.len());
     priorities.sort();
     priorities.dedup();
-    prop_assert_eq!(priorities.len(), active.len(), "two assets share a priority");
+    prop_assert_eq!(
+        priorities.len(),
+        active.len(),
+        "two assets share a priority"
+    );
     prop_assert!(data.collection_proposals().len() <= MAX_OPEN_COLLECTION_PROPOSALS);
     Ok(())
 }

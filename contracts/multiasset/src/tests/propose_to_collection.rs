@@ -10,10 +10,15 @@ fn propose_to_collection_emits_one_event_naming_every_proposal() {
         .unwrap();
     assert_eq!(
         events,
-        vec![MultiAssetEvent::AssetsProposedToCollection {
-            proposals: vec![(3, Some(1)), (4, None)],
-            proposer: proposer(),
-        }]
+        vec![
+            MultiAssetEvent::AssetsProposedToCollection {
+                proposals: vec![(3, Some(1)), (4, None)],
+                proposer: proposer(),
+            },
+            MultiAssetEvent::BatchMetadataUpdate {
+                asset_ids: vec![3, 4]
+            },
+        ]
     );
 }
 
@@ -126,8 +131,7 @@ fn propose_to_collection_of_no_proposal_fails() {
 #[test]
 fn propose_to_collection_of_more_than_the_cap_fails() {
     let (mut data, w) = catalog(MAX_COLLECTION_PROPOSALS_PER_CALL as u64 + 1);
-    let proposals: Vec<(AssetId, Option<AssetId>)> = (1..=MAX_COLLECTION_PROPOSALS_PER_CALL
-        as u64
+    let proposals: Vec<(AssetId, Option<AssetId>)> = (1..=MAX_COLLECTION_PROPOSALS_PER_CALL as u64
         + 1)
         .map(|a| (a, None))
         .collect();

@@ -18,10 +18,13 @@ fn set_priority_orders_token_assets() {
     assert_eq!(rendered, vec![2, 3, 1]);
     assert_eq!(
         events,
-        vec![MultiAssetEvent::AssetPrioritySet {
-            token_id: token(),
-            priorities: vec![2, 0, 1]
-        }]
+        vec![
+            MultiAssetEvent::AssetPrioritySet {
+                token_id: token(),
+                priorities: vec![2, 0, 1]
+            },
+            MultiAssetEvent::MetadataUpdate { token_id: token() },
+        ]
     );
 }
 

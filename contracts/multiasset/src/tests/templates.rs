@@ -56,7 +56,10 @@ fn asset_uri_substitutes_integer_ids_in_decimal() {
         (Id::U16(65_535), "65535"),
         (Id::U32(42), "42"),
         (Id::U64(10_000_000_000), "10000000000"),
-        (Id::U128(u128::MAX), "340282366920938463463374607431768211455"),
+        (
+            Id::U128(u128::MAX),
+            "340282366920938463463374607431768211455",
+        ),
         (Id::U128(1 << 64), "18446744073709551616"),
     ] {
         assert_eq!(
@@ -74,7 +77,10 @@ fn asset_uri_substitutes_bytes_ids_in_lowercase_hex() {
         data.asset_uri(&Id::Bytes(vec![0xab, 0x01, 0xff]), asset),
         Some("ar://tx/ab01ff".into())
     );
-    assert_eq!(data.asset_uri(&Id::Bytes(vec![]), asset), Some("ar://tx/".into()));
+    assert_eq!(
+        data.asset_uri(&Id::Bytes(vec![]), asset),
+        Some("ar://tx/".into())
+    );
 }
 
 #[test]

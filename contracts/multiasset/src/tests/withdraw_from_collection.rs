@@ -8,10 +8,13 @@ fn withdraw_emits_and_no_token_shows_the_proposal_pending_any_more() {
     let events = data.withdraw_from_collection(&w, issuer(), 3).unwrap();
     assert_eq!(
         events,
-        vec![MultiAssetEvent::CollectionProposalWithdrawn {
-            asset_id: 3,
-            withdrawn_by: issuer(),
-        }]
+        vec![
+            MultiAssetEvent::CollectionProposalWithdrawn {
+                asset_id: 3,
+                withdrawn_by: issuer(),
+            },
+            MultiAssetEvent::BatchMetadataUpdate { asset_ids: vec![3] },
+        ]
     );
     assert_eq!(data.pending_assets(&w, &token()), vec![4]);
     assert_eq!(data.asset_replacement(&w, &token(), 3), None);
