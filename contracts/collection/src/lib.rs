@@ -55,6 +55,12 @@ pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
     Ok(())
 }
 
+/// The collection attribute that holds the base uri (set by the constructor).
+pub const BASE_URI_ATTRIBUTE: &str = "base_uri";
+/// The attribute `Psp34Traits::get_attributes` answers with a token's metadata uri: the key
+/// SubWallet asks for.
+pub const METADATA_ATTRIBUTE: &str = "metadata";
+
 /// The longest storage key pallet-contracts accepts (`MaxStorageKeyLen` of the node); a longer
 /// one traps the contract.
 const MAX_STORAGE_KEY_LEN: usize = 128;
@@ -69,8 +75,8 @@ fn attribute_key_fits(id: &Id, key: &openbrush::traits::String) -> bool {
 #[openbrush::contract]
 pub mod collection {
     use crate::{errors::CollectionError, TokenApprovals};
-    use ink::codegen::{EmitEvent, Env};
-    use multiasset_traits::{AssetAuthority, TokenAuthority};
+    use ink::codegen::{EmitEvent, Env, TraitCallBuilder};
+    use multiasset_traits::{answer_or, AssetAuthority, Psp34Traits, TokenAuthority, TopAssetUri};
     use openbrush::{
         storage::Mapping,
         traits::{Storage, String},
@@ -130,6 +136,14 @@ pub mod collection {
         pub data: String,
     }
 
+    /// The issuer linked the collection to its multi-asset contract: wallets reading a token's
+    /// metadata (`Psp34Traits`) get the token's top asset from `multiasset` from now on.
+    #[ink(event)]
+    pub struct MultiassetSet {
+        #[ink(topic)]
+        pub multiasset: AccountId,
+    }
+
     /// The collection's owner (its issuer) changed.
     #[ink(event)]
     pub struct OwnershipTransferred {
@@ -158,6 +172,8 @@ pub mod collection {
         approvals: Mapping<Id, TokenApprovals>,
         /// (owner, operator) pairs: `operator` manages the assets of all of `owner`'s tokens.
         asset_operators: Mapping<(AccountId, AccountId), ()>,
+        /// The multi-asset contract wallets' metadata reads are answered from.
+        multiasset: Option<AccountId>,
     }
 
     /// One operator per token, as in ERC-721: approving another replaces the first (whose
@@ -251,8 +267,17 @@ pub mod collection {
     /// Reading an attribute whose (id, key) is too long for a storage key answers `None`
     /// instead of trapping (the collection only ever sets short ones). (OpenBrush 4.0.0-beta's code generator files the
     /// overrides of `PSP34Metadata`'s message under the name `PSP34Mintable`.)
+    ///
+    /// The base uri also answers under the names wallets ask for: `(collection id, "baseUri")`
+    /// (Talisman) and `(Id::U8(0), "baseURI")` (ArtZero's convention, read by Talisman and
+    /// ArtZero-style `token_uri`s).
     #[overrider(PSP34Mintable)]
     fn get_attribute(&self, id: Id, key: String) -> Option<String> {
+        let base_alias = (key.as_str() == "baseUri" && id == PSP34::collection_id(self))
+            || (key.as_str() == "baseURI" && id == Id::U8(0));
+        if base_alias {
+            return Some(self.base_uri());
+        }
         if crate::attribute_key_fits(&id, &key) {
             metadata::PSP34MetadataImpl::get_attribute(self, id, key)
         } else {
@@ -329,7 +354,11 @@ pub mod collection {
             let mut instance = Self::default();
             ownable::Internal::_init_with_owner(&mut instance, Self::env().caller());
             let collection = PSP34::collection_id(&instance);
-            for (key, value) in [("name", name), ("symbol", symbol), ("base_uri", base_uri)] {
+            for (key, value) in [
+                ("name", name),
+                ("symbol", symbol),
+                (crate::BASE_URI_ATTRIBUTE, base_uri),
+            ] {
                 metadata::Internal::_set_attribute(
                     &mut instance,
                     collection.clone(),
@@ -405,6 +434,31 @@ pub mod collection {
         #[ink(message)]
         pub fn minted(&self) -> u64 {
             self.minted
+        }
+
+        /// Links the collection to its multi-asset contract, whose top-priority active asset of
+        /// each token wallets then read as the token's metadata uri (`Psp34Traits`); linking
+        /// another replaces it. Caller: the issuer.
+        ///
+        /// # Errors
+        /// - [`CollectionError::NotIssuer`]: if the caller is not the collection's owner.
+        ///
+        /// # Events
+        /// - [`MultiassetSet`]
+        #[ink(message)]
+        pub fn set_multiasset(&mut self, multiasset: AccountId) -> Result<(), CollectionError> {
+            if Some(self.env().caller()) != Ownable::owner(self) {
+                return Err(CollectionError::NotIssuer);
+            }
+            self.multiasset = Some(multiasset);
+            self.env().emit_event(MultiassetSet { multiasset });
+            Ok(())
+        }
+
+        /// The multi-asset contract linked by [`set_multiasset`](Self::set_multiasset).
+        #[ink(message)]
+        pub fn multiasset(&self) -> Option<AccountId> {
+            self.multiasset
         }
 
         /// Approves `operator` to manage the assets of token `id` (accept, reject, set
@@ -540,7 +594,91 @@ pub mod collection {
         }
     }
 
+    /// What wallets read, at the selectors SubWallet calls with ArtZero's ABI: a token's metadata
+    /// uri is its top-priority active asset's uri in the linked multi-asset contract, else the
+    /// collection's base uri + id + `.json`; a token that does not exist answers an empty string.
+    impl Psp34Traits for Collection {
+        /// 1: the one attribute `get_attributes` answers beyond the stored ones, `metadata`.
+        #[ink(message)]
+        fn get_attribute_count(&self) -> u32 {
+            1
+        }
+
+        /// For each of `attributes`, in order: `metadata` gives the token's metadata uri (empty
+        /// if the token does not exist), any other key the stored attribute (empty if none).
+        #[ink(message)]
+        fn get_attributes(
+            &self,
+            token_id: Id,
+            attributes: ink::prelude::vec::Vec<String>,
+        ) -> ink::prelude::vec::Vec<String> {
+            attributes
+                .into_iter()
+                .map(|key| {
+                    if key.as_str() == crate::METADATA_ATTRIBUTE {
+                        self.metadata_uri(&token_id)
+                    } else {
+                        PSP34Metadata::get_attribute(self, token_id.clone(), key)
+                            .unwrap_or_default()
+                    }
+                })
+                .collect()
+        }
+
+        /// The metadata uri of the token whose id is the number `token_id`, whichever integer
+        /// width it was minted with (`U8` .. `U128`, the narrowest that exists); empty if none.
+        #[ink(message)]
+        fn token_uri(&self, token_id: u64) -> String {
+            let n = token_id;
+            let candidates = [
+                u8::try_from(n).ok().map(Id::U8),
+                u16::try_from(n).ok().map(Id::U16),
+                u32::try_from(n).ok().map(Id::U32),
+                Some(Id::U64(n)),
+                Some(Id::U128(n.into())),
+            ];
+            candidates
+                .into_iter()
+                .flatten()
+                .find(|id| psp34::Internal::_owner_of(self, id).is_some())
+                .map(|id| self.metadata_uri(&id))
+                .unwrap_or_default()
+        }
+    }
+
     impl Collection {
+        /// Token `id`'s metadata uri: its top asset's in the linked multi-asset contract, or the
+        /// base uri + id (as [`multiasset_traits::push_token_id`] writes it) + `.json` when none
+        /// is linked, the token has no active asset or the contract does not answer; empty if
+        /// the token does not exist.
+        fn metadata_uri(&self, id: &Id) -> String {
+            if psp34::Internal::_owner_of(self, id).is_none() {
+                return String::new();
+            }
+            if let Some(multiasset) = self.multiasset {
+                let assets: ink::contract_ref!(TopAssetUri) = multiasset.into();
+                if let Ok(Some(uri)) =
+                    answer_or(assets.call().top_asset_uri(id.clone()).try_invoke(), ())
+                {
+                    return uri;
+                }
+            }
+            let mut uri = self.base_uri().into_bytes();
+            multiasset_traits::push_token_id(&mut uri, id);
+            uri.extend_from_slice(b".json");
+            String::from_utf8(uri).unwrap_or_default()
+        }
+
+        /// The base uri the constructor set.
+        fn base_uri(&self) -> String {
+            metadata::PSP34MetadataImpl::get_attribute(
+                self,
+                PSP34::collection_id(self),
+                String::from(crate::BASE_URI_ATTRIBUTE),
+            )
+            .unwrap_or_default()
+        }
+
         fn authority_of(
             &self,
             issuer: Option<AccountId>,

@@ -6,7 +6,7 @@ use ink::{
     env::{test, DefaultEnvironment},
     primitives::AccountId,
 };
-use multiasset_traits::{AssetAuthority, TokenAuthority};
+use multiasset_traits::{AssetAuthority, Psp34Traits, TokenAuthority};
 use openbrush::{
     contracts::{
         ownable::{Ownable, OwnableError},
@@ -616,4 +616,114 @@ fn token_authorities_answers_each_token_in_order_as_token_authority_does() {
         all.iter().map(|seen| seen.owner).collect::<Vec<_>>(),
         vec![None, Some(accounts().bob), None]
     );
+}
+
+// ---- what wallets read (Psp34Traits, base uri aliases) -----------------------------------
+
+#[ink::test]
+fn token_uri_without_a_linked_multiasset_is_base_uri_id_json() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U8(7)).unwrap();
+    c.mint(accounts().bob, Id::U64(10_000_000_000)).unwrap();
+    assert_eq!(
+        Psp34Traits::token_uri(&c, 7),
+        String::from("ipfs://base/7.json")
+    );
+    assert_eq!(
+        Psp34Traits::token_uri(&c, 10_000_000_000),
+        String::from("ipfs://base/10000000000.json")
+    );
+}
+
+#[ink::test]
+fn token_uri_finds_the_token_whatever_integer_width_it_was_minted_with() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U128(300)).unwrap();
+    assert_eq!(
+        Psp34Traits::token_uri(&c, 300),
+        String::from("ipfs://base/300.json")
+    );
+}
+
+#[ink::test]
+fn token_uri_of_a_token_that_does_not_exist_is_empty() {
+    let mut c = collection(None);
+    assert_eq!(Psp34Traits::token_uri(&c, 1), String::new());
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    set_caller(accounts().bob);
+    c.burn(Id::U32(1)).unwrap();
+    assert_eq!(Psp34Traits::token_uri(&c, 1), String::new());
+}
+
+#[ink::test]
+fn get_attributes_answers_metadata_with_the_token_uri_and_other_keys_stored_or_empty() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::Bytes(vec![0xab, 0x01])).unwrap();
+    let id = Id::Bytes(vec![0xab, 0x01]);
+    let keys = ["metadata", "unknown", &"k".repeat(200)]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        Psp34Traits::get_attributes(&c, id, keys),
+        vec![
+            String::from("ipfs://base/ab01.json"),
+            String::new(),
+            String::new()
+        ]
+    );
+    assert_eq!(Psp34Traits::get_attribute_count(&c), 1);
+}
+
+#[ink::test]
+fn get_attributes_of_a_token_that_does_not_exist_answers_empty_metadata() {
+    let c = collection(None);
+    assert_eq!(
+        Psp34Traits::get_attributes(&c, Id::U32(9), vec![String::from("metadata")]),
+        vec![String::new()]
+    );
+}
+
+#[ink::test]
+fn the_base_uri_answers_under_the_names_wallets_ask_for() {
+    let c = collection(None);
+    let collection_id = PSP34::collection_id(&c);
+    for (id, key) in [
+        (collection_id.clone(), "base_uri"),
+        (collection_id, "baseUri"),
+        (Id::U8(0), "baseURI"),
+    ] {
+        assert_eq!(
+            PSP34Metadata::get_attribute(&c, id, String::from(key)),
+            Some(String::from("ipfs://base/")),
+            "{key}"
+        );
+    }
+    assert_eq!(
+        PSP34Metadata::get_attribute(&c, Id::U8(1), String::from("baseURI")),
+        None
+    );
+}
+
+#[ink::test]
+fn set_multiasset_by_the_issuer_links_and_emits() {
+    let mut c = collection(None);
+    assert_eq!(c.multiasset(), None);
+    c.set_multiasset(accounts().django).unwrap();
+    assert_eq!(c.multiasset(), Some(accounts().django));
+    assert!(matches!(
+        last_event(),
+        Event::MultiassetSet(e) if e.multiasset == accounts().django
+    ));
+}
+
+#[ink::test]
+fn set_multiasset_by_anyone_else_fails() {
+    let mut c = collection(None);
+    set_caller(accounts().bob);
+    assert_eq!(
+        c.set_multiasset(accounts().django),
+        Err(CollectionError::NotIssuer)
+    );
+    assert_eq!(c.multiasset(), None);
 }

@@ -1,5 +1,7 @@
 //! The built metadata that deployers and wallets use (`artifacts/collection.json`) carries the
-//! w3f PSP34 standard's selectors, so existing wallets and marketplaces can call the collection.
+//! w3f PSP34 standard's selectors, so existing wallets and marketplaces can call the collection,
+//! and the selectors at which SubWallet (with ArtZero's bundled ABI) and Talisman read a token's
+//! metadata.
 
 use serde_json::Value;
 
@@ -11,6 +13,16 @@ const W3F_PSP34_SELECTORS: [(&str, &str); 7] = [
     ("PSP34::allowance", "0x4790f55a"),
     ("PSP34::total_supply", "0x628413fe"),
     ("PSP34::collection_id", "0xffa27a5f"),
+];
+
+/// What SubWallet calls by raw selector with its own ABI (ArtZero's `Psp34Traits`; the
+/// spelling matters: `PSP34Traits::token_uri` would be 0x68ff7590), and Talisman's attribute
+/// read.
+const WALLET_SELECTORS: [(&str, &str); 4] = [
+    ("Psp34Traits::get_attribute_count", "0x61c50d69"),
+    ("Psp34Traits::get_attributes", "0x18209102"),
+    ("Psp34Traits::token_uri", "0x249dfd4f"),
+    ("PSP34Metadata::get_attribute", "0xf19d48d1"),
 ];
 
 fn built_messages() -> Vec<(String, String)> {
@@ -36,8 +48,17 @@ fn built_messages() -> Vec<(String, String)> {
 
 #[test]
 fn psp34_messages_have_the_w3f_selectors() {
+    assert_selectors(&W3F_PSP34_SELECTORS);
+}
+
+#[test]
+fn wallet_metadata_reads_have_the_selectors_wallets_call() {
+    assert_selectors(&WALLET_SELECTORS);
+}
+
+fn assert_selectors(expected: &[(&str, &str)]) {
     let messages = built_messages();
-    for (label, selector) in W3F_PSP34_SELECTORS {
+    for &(label, selector) in expected {
         let found = messages.iter().find(|(l, _)| l == label);
         assert_eq!(
             found.map(|(_, s)| s.as_str()),
