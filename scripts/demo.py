@@ -237,6 +237,8 @@ def main():
     show("active on token 2", assets.query("active_assets", "U32(2)"))
     state(assets, token)
 
+    collection_wide(collection, assets)
+
     step("Alice", "revokes Charlie; Charlie tries to propose the sia mirror again")
     registry.submit("Alice", "revoke_proposer", collection.address, ACCOUNTS["Charlie"])
     show("is_proposer(Charlie)", registry.query(
@@ -247,6 +249,71 @@ def main():
     step("Dave", "a stranger, tries to mint")
     show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(4)", signer="Dave"))
     print("\nThe backup story ran to the end.")
+
+
+def sha256sums(files):
+    """The SHA256SUMS manifest of `files` (name -> bytes), as coreutils `sha256sum` prints it."""
+    return "".join(f"{hashlib.sha256(c).hexdigest()}  {n}\n" for n, c in files.items()).encode()
+
+
+def collection_wide(collection, assets):
+    """The README's collection-scale step: one call changes a mirror on every token."""
+    files = {f"{n}.json": f'{{"name":"Mirrored cat #{n}"}}'.encode() for n in (1, 2, 3)}
+    manifest = sha256sums(files)
+    manifest_hash = f"Some(0x{hashlib.sha256(manifest).hexdigest()})"
+    hosts = [
+        "https://cdn.example.org/meta/{id}.json",
+        "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/meta/{id}.json",
+        "ar://Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU/meta/{id}.json",
+        "sia://AACDtzKgq1oqzDpLGuS2jbSXTdCtVtW3IMwlBdKGQC9Dhw/meta/{id}.json",
+    ]
+    step("Charlie", "adds the whole collection's metadata as four templated entries (one per "
+         "protocol, each recording the sha256 of the directory's SHA256SUMS) and proposes them "
+         "to every token in one call")
+    entries = "[" + ", ".join(f'("{uri}", {manifest_hash})' for uri in hosts) + "]"
+    templates = ids(assets.submit("Charlie", "add_asset_entries", entries))
+    show("SHA256SUMS", manifest.decode().splitlines()[0] + " ...")
+    show("catalog ids", templates)
+    assets.submit("Charlie", "propose_to_collection",
+                  "[" + ", ".join(f"({t}, None)" for t in templates) + "]")
+    show("collection proposals", [p["asset_id"] for p in proposals(assets)])
+    show("pending on token 3", assets.query("pending_assets", "U32(3)"))
+
+    step("Dave", "lets tokens 2 and 3 follow the collection (one call; standing consent)")
+    assets.submit("Dave", "set_follows_collection", "[U32(2), U32(3)]", "true")
+    show("active on token 3", assets.query("active_assets", "U32(3)"))
+    show("asset_uri(3, https)", assets.query("asset_uri", "U32(3)", str(templates[0])))
+
+    step("Bob", "accepts the whole set on token 1 in one call")
+    assets.submit("Bob", "accept_assets", "U32(1)", "[" + ", ".join(map(str, templates)) + "]")
+    show("active on token 1", assets.query("active_assets", "U32(1)"))
+
+    step("Charlie", "the https host died: one call proposes its replacement to every token")
+    moved = ids(assets.submit("Charlie", "add_asset_entry",
+                              '"https://mirror.example.net/meta/{id}.json"', manifest_hash))[0]
+    assets.submit("Charlie", "propose_to_collection", f"[({moved}, Some({templates[0]}))]")
+    show("active on token 3", assets.query("active_assets", "U32(3)") + "   (follows: nobody signed)")
+    show("top of token 3", assets.query("asset_uri", "U32(3)", str(moved)))
+    show("pending on token 1", assets.query("pending_assets", "U32(1)"))
+    assets.submit("Bob", "accept_assets", "U32(1)", f"[{moved}]")
+    show("active on token 1", assets.query("active_assets", "U32(1)") + "   (Bob accepted)")
+
+    step("Charlie", "proposes a wrong ipfs replacement to the collection, then withdraws it")
+    wrong = ids(assets.submit("Charlie", "add_asset_entry",
+                              '"ipfs://bafkreiwrong/meta/{id}.json"', "None"))[0]
+    assets.submit("Charlie", "propose_to_collection", f"[({wrong}, Some({templates[1]}))]")
+    show("active on token 3", assets.query("active_assets", "U32(3)"))
+    assets.submit("Charlie", "withdraw_from_collection", str(wrong))
+    show("active on token 3", assets.query("active_assets", "U32(3)") + "   (the old ipfs is back)")
+    show("pending on token 1", assets.query("pending_assets", "U32(1)"))
+    show("stray {id} uri", assets.refusal(
+        "add_asset_entry", '"https://{id}.example.org/meta.json"', "None", signer="Charlie"))
+
+
+def proposals(assets):
+    """The open collection-wide proposals, as dicts of their rendered fields."""
+    text = assets.query("collection_proposals")
+    return [{"asset_id": int(m)} for m in re.findall(r"asset_id: (\d+)", text)]
 
 
 def state(assets, token):

@@ -11,6 +11,8 @@ mod common;
 mod backup_story;
 #[path = "e2e/batch.rs"]
 mod batch;
+#[path = "e2e/collection_scale.rs"]
+mod collection_scale;
 #[path = "e2e/lifecycle.rs"]
 mod lifecycle;
 #[path = "e2e/psp34_collection.rs"]
@@ -19,3 +21,5 @@ mod psp34_collection;
 mod registry;
 #[path = "e2e/token_ids.rs"]
 mod token_ids;
+#[path = "e2e/wallets.rs"]
+mod wallets;
