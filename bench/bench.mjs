@@ -23,8 +23,11 @@ function rustConsts(path) {
   return found;
 }
 const LIMITS = rustConsts(new URL('../contracts/multiasset/src/limits.rs', import.meta.url));
-const { BLOCK_REF_TIME: REF_LIMIT, BLOCK_PROOF_SIZE: PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD } = LIMITS;
-for (const [name, value] of Object.entries({ REF_LIMIT, PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD })) {
+const {
+  BLOCK_REF_TIME: REF_LIMIT, BLOCK_PROOF_SIZE: PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD, MAX_FOLLOW_TOKENS,
+  MAX_TOP_ASSETS_PER_CALL,
+} = LIMITS;
+for (const [name, value] of Object.entries({ REF_LIMIT, PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD, MAX_FOLLOW_TOKENS, MAX_TOP_ASSETS_PER_CALL })) {
   if (!Number.isSafeInteger(value)) throw new Error(`limits.rs: no integer for ${name}`);
 }
 
@@ -248,6 +251,92 @@ for (const [from, n, held] of [[20_000, 200, 8], [30_000, Math.floor(MAX_BATCH_H
   heavy.push({ n, held, ...(await dry(assets, charlie, 'propose_asset_to_many', tokens, 150)) });
 }
 
+// ---- collection-wide proposals, on a suite of their own -------------------------------------
+// Its collection starts with one token; the same messages are measured again once it has 1,000.
+const wide = {};
+const c2 = (await deploy(`${ART}/collection.contract`, ['Wide', 'WIDE', 'https://example.org/wide/', null])).contract;
+const a2 = (await deploy(`${ART}/multiasset.contract`, [c2.address, registry.address])).contract;
+await send(c2, alice, 'mint', bob.address, { U32: 1 });
+await send(a2, alice, 'add_asset_entries', Array.from({ length: 16 }, (_, i) => [`https://cdn.example.org/meta${i}/{id}.json`, hash]));
+// Two followers (dave's), token 1 (bob's) decides; entries 1..=4 are the collection's mirror set.
+const dave = keyring.addFromUri('//Dave');
+await send(c2, alice, 'mint', dave.address, { U32: 2 });
+await send(c2, alice, 'mint', dave.address, { U32: 3 });
+wide.propose4 = await send(a2, alice, 'propose_to_collection', [[1, null], [2, null], [3, null], [4, null]]);
+wide.follow1 = await send(a2, dave, 'set_follows_collection', [{ U32: 2 }], true);
+await send(a2, dave, 'set_follows_collection', [{ U32: 3 }], true);
+wide.accept4 = await dry(a2, bob, 'accept_assets', { U32: 1 }, [1, 2, 3, 4]);
+wide.acceptOneWide = await dry(a2, bob, 'accept_asset', { U32: 1 }, 1);
+await send(a2, alice, 'propose_asset', { U32: 1 }, 16, null);
+wide.acceptOneToken = await dry(a2, bob, 'accept_asset', { U32: 1 }, 16);
+wide.reject4 = await dry(a2, bob, 'reject_assets', { U32: 1 }, [1, 2, 3, 4]);
+await send(a2, bob, 'accept_assets', { U32: 1 }, [1, 2, 3, 4]);
+const queriesOn = async (token) => ({
+  active: await dry(a2, alice, 'active_assets', token),
+  top: await dry(a2, alice, 'top_asset', token),
+  page: await dry(a2, alice, 'token_assets', token, 0, 16),
+});
+const flat = { before: {}, after: {} };
+flat.before.propose = await dry(a2, alice, 'propose_to_collection', [[5, 1]]);
+flat.before.follower = await queriesOn({ U32: 2 });
+flat.before.minted = 3;
+// 1,000 tokens: mints in utility.batchAll extrinsics (the dev chain's block is 2 s of ref_time).
+async function mintMany(contract, to, ids) {
+  const mintCost = await dry(contract, alice, 'mint', to, { U32: ids[0] });
+  const gasLimit = api.registry.createType('WeightV2', { refTime: mintCost.ref * 2n, proofSize: mintCost.proof * 2n });
+  for (let i = 0; i < ids.length; i += 200) {
+    const calls = ids.slice(i, i + 200).map((n) => contract.tx[method(contract, 'mint')]({ gasLimit, storageDepositLimit: depositLimit }, to, { U32: n }));
+    await inBlock(api.tx.utility.batchAll(calls), alice);
+  }
+}
+await mintMany(c2, dave.address, Array.from({ length: 1000 - 3 }, (_, i) => 4 + i));
+flat.after.minted = Number((await dry(c2, alice, 'PSP34::total_supply')).output.ok);
+flat.after.propose = await dry(a2, alice, 'propose_to_collection', [[5, 1]]);
+flat.after.follower = await queriesOn({ U32: 2 });
+// Follow and stop for the most tokens one call takes.
+const many = Array.from({ length: MAX_FOLLOW_TOKENS }, (_, i) => ({ U32: 100 + i }));
+wide.followMax = await send(a2, dave, 'set_follows_collection', many, true);
+wide.unfollowMax = await dry(a2, dave, 'set_follows_collection', many, false);
+wide.withdraw = await dry(a2, alice, 'withdraw_from_collection', 4);
+wide.topAssets = await dry(a2, alice, 'top_assets', Array.from({ length: MAX_TOP_ASSETS_PER_CALL }, (_, i) => ({ U32: 100 + i })));
+// What a wallet's read costs: the collection alone, then with the hop to the multi-asset contract.
+wide.tokenUriBase = await dry(c2, alice, 'Psp34Traits::token_uri', 2);
+await send(c2, alice, 'set_multiasset', a2.address);
+wide.tokenUri = await dry(c2, alice, 'Psp34Traits::token_uri', 2);
+wide.getAttributes = await dry(c2, alice, 'Psp34Traits::get_attributes', { U32: 2 }, ['metadata']);
+record('multiasset', 'propose_to_collection (4 assets)', wide.propose4, 'one cell, whatever the number of tokens');
+record('multiasset', 'withdraw_from_collection', wide.withdraw, 'dry-run only');
+record('multiasset', 'accept_asset (collection-wide proposal)', wide.acceptOneWide, '+ one read of the proposals\' cell; dry-run');
+record('multiasset', 'accept_asset (token-level, same token)', wide.acceptOneToken, 'the comparison for the row above; dry-run');
+record('multiasset', 'accept_assets (4 collection-wide)', wide.accept4, 'a mirror set in one call; dry-run');
+record('multiasset', 'reject_assets (4 collection-wide)', wide.reject4, 'dry-run');
+record('multiasset', 'set_follows_collection (1 token)', wide.follow1, 'one token_authorities() call');
+record('multiasset', `set_follows_collection (${MAX_FOLLOW_TOKENS} tokens)`, wide.followMax, 'one token_authorities() call for all');
+record('multiasset', `set_follows_collection (${MAX_FOLLOW_TOKENS} tokens, stop)`, wide.unfollowMax, 'dry-run');
+record('queries', 'top_asset (a follower)', flat.after.follower.top, 'calls token_authority()');
+record('queries', `top_assets (${MAX_TOP_ASSETS_PER_CALL} followers)`, wide.topAssets, 'one token_authorities() call');
+record('queries', 'Psp34Traits::token_uri (no multi-asset linked)', wide.tokenUriBase, 'base uri + id + .json');
+record('queries', 'Psp34Traits::token_uri (linked: the top asset)', wide.tokenUri, 'collection → multiasset top_asset_uri(): the hop');
+record('queries', 'Psp34Traits::get_attributes(id, ["metadata"])', wide.getAttributes, 'SubWallet\'s first path');
+record('collection', 'set_multiasset', await dry(c2, alice, 'set_multiasset', a2.address), 'dry-run only');
+
+// What a transaction costs its signer on this chain (fee = weight + length: the dev runtime's
+// IdentityFee), for the 10,000-token table.
+async function fee(contract, signer, identifier, ...args) {
+  const cost = await dry(contract, signer, identifier, ...args);
+  const tx = contract.tx[method(contract, identifier)](
+    { gasLimit: api.registry.createType('WeightV2', { refTime: cost.ref, proofSize: cost.proof }), storageDepositLimit: depositLimit }, ...args);
+  const info = await tx.paymentInfo(signer);
+  return BigInt(info.partialFee.toString());
+}
+const fees = {
+  batch: await fee(assets, charlie, 'propose_asset_to_many', Array.from({ length: MAX_BATCH_TOKENS }, (_, i) => ({ U32: 40_000 + i })), 9),
+  accept: await fee(a2, bob, 'accept_asset', { U32: 1 }, 16),
+  wide: await fee(a2, alice, 'propose_to_collection', [[5, 1], [6, 2], [7, 3], [8, 4]]),
+  acceptSet: await fee(a2, dave, 'accept_assets', { U32: 500 }, [1, 2, 3, 4]),
+  follow: await fee(a2, dave, 'set_follows_collection', Array.from({ length: MAX_FOLLOW_TOKENS }, (_, i) => ({ U32: 300 + i })), true),
+};
+
 // ---- report -------------------------------------------------------------------------------
 const fmt = (x) => Number(x).toExponential(2);
 const kb = (x) => `${(Number(x) / 1024).toFixed(1)} KiB`;
@@ -307,6 +396,44 @@ out('|---:|---:|---:|---:|---:|---:|---:|');
 for (const b of heavy) {
   out(`| ${b.n} | ${b.held} | ${b.n * b.held} | ${fmt(b.ref)} | ${kb(b.proof)} | ${(100 * Number(b.ref) / REF_LIMIT).toFixed(1)} | ${(100 * Number(b.proof) / PROOF_LIMIT).toFixed(1)} |`);
 }
+
+out();
+out('## Collection-wide proposals');
+out();
+out(`Flat in the number of tokens: the same messages with ${flat.before.minted} and with ${flat.after.minted} tokens minted`);
+out('(the follower\'s queries read its cell and the proposals\' cell, never other tokens).');
+out();
+out(`| message | ${flat.before.minted} tokens ref / proof | ${flat.after.minted} tokens ref / proof | change ref / proof |`);
+out('|---|---:|---:|---:|');
+const change = (a, b) => `${(100 * (Number(b) - Number(a)) / Number(a)).toFixed(2)} %`;
+for (const [label, a, b] of [
+  ['propose_to_collection (1 replacement)', flat.before.propose, flat.after.propose],
+  ['active_assets of a follower', flat.before.follower.active, flat.after.follower.active],
+  ['top_asset of a follower', flat.before.follower.top, flat.after.follower.top],
+  ['token_assets of a follower', flat.before.follower.page, flat.after.follower.page],
+]) {
+  out(`| ${label} | ${fmt(a.ref)} / ${kb(a.proof)} | ${fmt(b.ref)} / ${kb(b.proof)} | ${change(a.ref, b.ref)} / ${change(a.proof, b.proof)} |`);
+}
+out();
+const ratio = (a, b) => `${(Number(a.ref) / Number(b.ref)).toFixed(3)} / ${(Number(a.proof) / Number(b.proof)).toFixed(3)}`;
+out('| comparison | ratio ref / proof |');
+out('|---|---:|');
+out(`| accept_assets of 4 ÷ accept_asset of 1 | ${ratio(wide.accept4, wide.acceptOneWide)} |`);
+out(`| accept_asset of a collection-wide proposal ÷ of a token-level one | ${ratio(wide.acceptOneWide, wide.acceptOneToken)} |`);
+out(`| token_uri with the hop ÷ without | ${ratio(wide.tokenUri, wide.tokenUriBase)} |`);
+out();
+const unit = (x) => `${(Number(x) / 1e12).toFixed(4)}`;
+const TOKENS = 10_000;
+const batches = Math.ceil(TOKENS / MAX_BATCH_TOKENS);
+const followCalls = Math.ceil(TOKENS / MAX_FOLLOW_TOKENS);
+out(`Replacing all four mirrors of a ${TOKENS.toLocaleString('en')}-token collection (fees as the dev chain charges them, in UNIT: `);
+out('weight + length; one measured transaction of each kind, multiplied):');
+out();
+out('| way | issuer transactions | issuer fees | owner transactions | owner fees |');
+out('|---|---:|---:|---:|---:|');
+out(`| token-level: 4 × ${batches} batches of ${MAX_BATCH_TOKENS}, an accept per asset per token | ${4 * batches} | ${unit(fees.batch * BigInt(4 * batches))} | ${(4 * TOKENS).toLocaleString('en')} | ${unit(fees.accept * BigInt(4 * TOKENS))} |`);
+out(`| collection-wide, each owner accepts the set (accept_assets) | 1 | ${unit(fees.wide)} | ${TOKENS.toLocaleString('en')} | ${unit(fees.acceptSet * BigInt(TOKENS))} |`);
+out(`| collection-wide, tokens follow (${followCalls} set_follows_collection calls of ${MAX_FOLLOW_TOKENS}, once) | 1 | ${unit(fees.wide)} | 0 (${followCalls} once) | 0 (${unit(fees.follow * BigInt(followCalls))} once) |`);
 
 if (process.env.SIZES) {
   out();

@@ -153,6 +153,8 @@ def main():
     show("proposer_registry", registry.address)
     show("multiasset", assets.address)
     show("issuer", collection.query("Ownable::owner"))
+    collection.submit("Alice", "set_multiasset", assets.address)
+    show("wallets read from", collection.query("multiasset"))
 
     step("Alice", "mints token 1 to Bob and token 2 to herself")
     collection.submit("Alice", "mint", ACCOUNTS["Bob"], token)
@@ -189,11 +191,14 @@ def main():
     state(assets, token)
 
     https, ipfs, ar, sia = new_ids
+    show("wallet shows", wallet(collection, 1) + "   (no asset yet: base uri + id + .json)")
+
     step("Bob", "accepts the https, ipfs and ar mirrors and rejects sia")
     for asset_id in (https, ipfs, ar):
         assets.submit("Bob", "accept_asset", token, str(asset_id))
     assets.submit("Bob", "reject_asset", token, str(sia))
     state(assets, token)
+    show("wallet shows", wallet(collection, 1))
 
     step("anyone", "checks each active mirror against its recorded sha256")
     swapped = b'{"name":"Mirrored cat #1","image":"https://scam.example/other.png"}'
@@ -213,7 +218,8 @@ def main():
     step("Bob", "accepts the replacement: it takes the rugged mirror's place and priority")
     assets.submit("Bob", "accept_asset", token, str(new_https))
     state(assets, token)
-    print("      token_assets (what a wallet renders, best first):")
+    show("wallet shows", wallet(collection, 1) + "   (SubWallet's token_uri, by selector)")
+    print("      token_assets (what a careful reader falls back across, best first):")
     for row in re.findall(r"\{ asset_id: [^}]*\}", assets.query("token_assets", token, "0", "16")):
         print(f"        {row}")
 
@@ -308,6 +314,11 @@ def collection_wide(collection, assets):
     show("pending on token 1", assets.query("pending_assets", "U32(1)"))
     show("stray {id} uri", assets.refusal(
         "add_asset_entry", '"https://{id}.example.org/meta.json"', "None", signer="Charlie"))
+
+
+def wallet(collection, number):
+    """What SubWallet reads for token `number`: `Psp34Traits::token_uri(u64)`."""
+    return collection.query("Psp34Traits::token_uri", str(number))
 
 
 def proposals(assets):

@@ -658,7 +658,10 @@ pub mod collection {
             if let Some(multiasset) = self.multiasset {
                 let assets: ink::contract_ref!(TopAssetUri) = multiasset.into();
                 if let Ok(Some(uri)) =
-                    answer_or(assets.call().top_asset_uri(id.clone()).try_invoke(), ())
+                    answer_or(assets
+                        .call()
+                        .top_asset_uri(id.clone(), Ownable::owner(self))
+                        .try_invoke(), ())
                 {
                     return uri;
                 }

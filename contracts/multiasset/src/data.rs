@@ -11,6 +11,12 @@
 //!   replaced asset, proposer) and [`MAX_ACTIVE`](crate::limits::MAX_ACTIVE) active assets
 //!   (16 bytes each), about 7.3 KiB at most.
 //!   A token that holds nothing has no cell (the last reject frees it and refunds its deposit).
+//!   The cell also says whether the token follows the collection and which open
+//!   collection-wide proposals its owner decided (sequence numbers, at most the open ones plus
+//!   one call's decisions);
+//! - `collection_wide = CollectionProposals { next_seq, open }` — the open collection-wide
+//!   proposals, one `Lazy` cell read only by the messages that need it (see
+//!   [`crate::collection_wide`]).
 //!
 //! Why one bounded cell per token and not index maps: on pallet-contracts every storage access
 //! is charged about 10 KiB of proof size whatever it reads or writes (the weight of a storage
@@ -606,7 +612,12 @@ impl MultiAssetData {
 
     /// The uri of `token_id`'s top asset, for a caller that knows the token exists: the
     /// collection asks this when a wallet reads the token's metadata, and cannot be asked back.
-    pub fn top_asset_uri(&self, token_id: &Id) -> Option<String> {
+    pub fn top_asset_uri(
+        &self,
+        _authority: &impl Authority,
+        _issuer: Option<AccountId>,
+        token_id: &Id,
+    ) -> Option<String> {
         let top = self
             .token(token_id)
             .shown(&self.collection_proposals())

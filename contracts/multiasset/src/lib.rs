@@ -40,6 +40,24 @@
 //!   always left pending. It checks the same cell rules per token (entry exists, not pending or
 //!   active, pending cap) but not whether a token was burnt: such proposals are inert and
 //!   `clear_burnt_token` frees them.
+//! - **Collection-wide proposals** ([`collection_wide`]): `propose_to_collection` proposes up to
+//!   [`limits::MAX_COLLECTION_PROPOSALS_PER_CALL`] assets to every token, minted or not yet,
+//!   and writes one storage cell (at most [`limits::MAX_OPEN_COLLECTION_PROPOSALS`] open),
+//!   nothing per token. A token shows each open one pending until its owner decides it (the
+//!   decision is recorded in the token's cell by the proposal's never-reused sequence number),
+//!   or active at once while it follows the collection (`set_follows_collection`): then its
+//!   active list is its cell's with every open proposal applied in order, exactly as accepting
+//!   each would (`TokenAssets::shown`, the one place that says what a token shows; every query
+//!   and decision goes through it). While a token follows, its own active list and priorities
+//!   change only that way (`TokenFollowsCollection`); stopping keeps what it shows. A withdrawn
+//!   proposal is no longer pending anywhere and leaves followers; tokens that accepted it keep
+//!   it. Deciding reads the token's cell and the proposals' cell and writes the token's cell.
+//! - **Templates** ([`template`]): a uri may hold `{id}` once in its last path segment; queries
+//!   answer it resolved for the token; its hash is that of the directory's `SHA256SUMS`.
+//! - **What wallets show**: `top_asset` (the lowest priority, the first among equals) and
+//!   `TopAssetUri::top_asset_uri` for the collection's `Psp34Traits` answers; ERC-4906's
+//!   `MetadataUpdate` is emitted exactly when a token's top asset changes, `BatchMetadataUpdate`
+//!   when a collection-wide proposal is made or withdrawn (followers may change).
 //! - A token id takes at most [`limits::MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (a storage key
 //!   must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and hold
 //!   nothing in queries, instead of trapping; the collection mints no longer id, so no cell exists
@@ -996,8 +1014,8 @@ mod multi_asset {
         /// exists, as the collection does. [`top_asset`](MultiAsset::top_asset) is the query
         /// for everyone else.
         #[ink(message)]
-        fn top_asset_uri(&self, id: Id) -> Option<String> {
-            self.data.top_asset_uri(&id)
+        fn top_asset_uri(&self, id: Id, issuer: Option<AccountId>) -> Option<String> {
+            self.data.top_asset_uri(&self.peers(), issuer, &id)
         }
     }
 }

@@ -92,11 +92,16 @@ pub trait ProposerRegistry {
 #[ink::trait_definition]
 pub trait TopAssetUri {
     /// The uri (a template's `{id}` replaced) of token `id`'s top-priority active asset, as the
-    /// token shows it, `None` if it has none. For a caller that knows the token exists (the
-    /// collection): it does not ask the collection back, which could not answer a call from
-    /// inside its own call (pallet-contracts refuses reentry).
+    /// token shows it when the collection's issuer is `issuer`, `None` if it has none. For a
+    /// caller that knows the token exists and who the issuer is (the collection): it does not
+    /// ask the collection back, which could not answer a call from inside its own call
+    /// (pallet-contracts refuses reentry).
     #[ink(message)]
-    fn top_asset_uri(&self, id: Id) -> Option<ink::prelude::string::String>;
+    fn top_asset_uri(
+        &self,
+        id: Id,
+        issuer: Option<AccountId>,
+    ) -> Option<ink::prelude::string::String>;
 }
 
 /// ArtZero's `Psp34Traits`, which SubWallet calls by selector with its own bundled ABI (not

@@ -6,7 +6,7 @@ use crate::common::*;
 use e2e::mirror_set;
 use ink::env::call::{build_call, ExecutionInput, Selector};
 use ink_e2e::{account_id, AccountKeyring};
-use openbrush::contracts::psp34::Id;
+use openbrush::contracts::psp34::{psp34_external::PSP34, Id};
 
 /// SubWallet's calls, by the selectors of its bundled ABI: the point of this test is that
 /// they are a foreign wallet's, so they are written out here and not taken from our metadata.

@@ -314,3 +314,28 @@ fn follow_of_an_id_too_long_for_a_key_fails() {
         Err(MultiAssetError::TokenIdTooLong { token_id: long })
     );
 }
+
+#[test]
+fn a_revoked_proposers_collection_proposal_leaves_followers_as_an_accept_would_refuse_it() {
+    let (mut data, mut w) = collection_with(&[]);
+    data.propose_to_collection(&w, proposer(), vec![(3, Some(1))])
+        .unwrap();
+    data.propose_to_collection(&w, issuer(), vec![(4, None)])
+        .unwrap();
+    follow(&mut data, &w, true);
+    assert_eq!(data.active_assets(&w, &token()), vec![3, 2, 4]);
+    w.proposers.clear();
+    assert_eq!(data.active_assets(&w, &token()), vec![1, 2, 4]);
+    assert_eq!(
+        data.top_asset_uri(&w, w.issuer, &token()),
+        Some("ipfs://asset-1".into())
+    );
+    // Stopping keeps what it shows; the revoked key's proposal is pending, and refused on accept.
+    follow(&mut data, &w, false);
+    assert_eq!(data.active_assets(&w, &token()), vec![1, 2, 4]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![3]);
+    assert_eq!(
+        data.accept_asset(&w, owner(), token(), 3),
+        Err(MultiAssetError::ProposerRevoked { token_id: token() })
+    );
+}

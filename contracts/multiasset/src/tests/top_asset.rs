@@ -44,7 +44,7 @@ fn top_asset_of_a_following_token_is_what_the_collection_shows() {
         .unwrap();
     assert_eq!(top_id(&data, &w, &token()), Some(3));
     assert_eq!(
-        data.top_asset_uri(&token()),
+        data.top_asset_uri(&w, w.issuer, &token()),
         Some("https://mirror/3.json".into())
     );
 }
@@ -56,8 +56,8 @@ fn top_asset_uri_resolves_a_template_for_the_token() {
         .unwrap();
     propose(&mut data, &w, token(), 1);
     accept(&mut data, &w, 1);
-    assert_eq!(data.top_asset_uri(&token()), Some("ar://tx/1.json".into()));
-    assert_eq!(data.top_asset_uri(&Id::U32(40)), None);
+    assert_eq!(data.top_asset_uri(&w, w.issuer, &token()), Some("ar://tx/1.json".into()));
+    assert_eq!(data.top_asset_uri(&w, w.issuer, &Id::U32(40)), None);
 }
 
 #[test]
