@@ -17,7 +17,7 @@ use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_OPEN_COLLECTION_PROPOSALS},
-    token::PendingAsset,
+    token::{PendingAsset, TokenAssets},
 };
 use ink::prelude::vec::Vec;
 use multiasset_traits::{AccountId, AssetId};
@@ -62,7 +62,69 @@ pub struct CollectionProposals {
     pub open: Vec<CollectionProposal>,
 }
 
+/// The open collection-wide proposals as one message sees them: all of them (what a token that
+/// does not follow shows pending, and what decisions are recorded against) and, worked out on
+/// first need, the ones a following token takes.
+pub(crate) struct Open<'a, A: Authority> {
+    authority: &'a A,
+    issuer: Option<AccountId>,
+    pub(crate) all: Vec<CollectionProposal>,
+    followed: Option<Vec<CollectionProposal>>,
+}
+
+impl<'a, A: Authority> Open<'a, A> {
+    /// What `assets` shows ([`TokenAssets::shown`]). A following token takes only the proposals
+    /// an accept would take: those whose proposer is still the issuer (`issuer`, as the
+    /// collection answered) or a live proposer, so a revoked key's proposals leave every
+    /// follower at once. The registry is asked once per distinct proposer that is not the
+    /// issuer, once per message.
+    pub(crate) fn view(&mut self, assets: TokenAssets) -> Result<TokenAssets, MultiAssetError> {
+        if !assets.follows {
+            return Ok(assets.shown(&self.all));
+        }
+        Ok(assets.shown(self.followed()?))
+    }
+
+    /// The open proposals a following token takes (see [`Open::view`]), worked out once.
+    pub(crate) fn followed(&mut self) -> Result<&[CollectionProposal], MultiAssetError> {
+        if self.followed.is_none() {
+            let mut live: Vec<AccountId> = Vec::new();
+            let mut revoked: Vec<AccountId> = Vec::new();
+            let mut followed = Vec::with_capacity(self.all.len());
+            for proposal in &self.all {
+                let proposer = proposal.proposer;
+                if !live.contains(&proposer) && !revoked.contains(&proposer) {
+                    match ensure_may_propose(self.authority, self.issuer, proposer) {
+                        Ok(()) => live.push(proposer),
+                        Err(MultiAssetError::NotIssuerOrProposer) => revoked.push(proposer),
+                        Err(other) => return Err(other),
+                    }
+                }
+                if live.contains(&proposer) {
+                    followed.push(*proposal);
+                }
+            }
+            self.followed = Some(followed);
+        }
+        Ok(self.followed.as_deref().unwrap_or_default())
+    }
+}
+
 impl MultiAssetData {
+    /// The open collection-wide proposals, for a message that knows the collection's `issuer`.
+    pub(crate) fn open<'a, A: Authority>(
+        &self,
+        authority: &'a A,
+        issuer: Option<AccountId>,
+    ) -> Open<'a, A> {
+        Open {
+            authority,
+            issuer,
+            all: self.collection_proposals_cell().open,
+            followed: None,
+        }
+    }
+
     /// Proposes each `(asset, replaces)` of `proposals` to every token of the collection, all or
     /// nothing. Caller: the issuer or a live proposer.
     pub fn propose_to_collection(

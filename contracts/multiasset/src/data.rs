@@ -324,19 +324,18 @@ impl MultiAssetData {
         ensure_asset_list(&asset_ids)?;
         let mut assets = self.token(&token_id);
         let top = assets.top();
-        let open = self.collection_proposals();
+        let mut open = self.open(authority, seen.issuer);
         let mut live: Vec<AccountId> = Vec::new();
         let mut events = Vec::with_capacity(asset_ids.len());
         for &asset_id in &asset_ids {
-            let collection_wide = open.iter().find(|p| p.asset_id == asset_id);
+            let collection_wide = open.all.iter().find(|p| p.asset_id == asset_id).copied();
             let found = match assets.pending_position(asset_id) {
                 // A following token does not show its own proposal of an asset the collection
                 // already shows active.
                 Some(_)
                     if assets.follows
-                        && assets
-                            .clone()
-                            .shown(&open)
+                        && open
+                            .view(assets.clone())?
                             .active_position(asset_id)
                             .is_some() =>
                 {
@@ -345,7 +344,7 @@ impl MultiAssetData {
                 Some(position) => Some(Proposal::Own(position)),
                 None => collection_wide
                     .filter(|p| !assets.follows && assets.awaits(p))
-                    .map(|p| Proposal::CollectionWide(*p)),
+                    .map(Proposal::CollectionWide),
             };
             let found = found.ok_or_else(|| MultiAssetError::AssetNotPending {
                 token_id: token_id.clone(),
@@ -384,7 +383,7 @@ impl MultiAssetData {
                 },
             });
         }
-        assets.forget_closed(&open);
+        assets.forget_closed(&open.all);
         push_metadata_update(&mut events, &token_id, top, &assets);
         self.store(&token_id, &assets);
         Ok(events)
@@ -400,10 +399,10 @@ impl MultiAssetData {
         token_id: Id,
         max_rejections: u32,
     ) -> Outcome {
-        ensure_owner_or_approved(authority, caller, &token_id)?;
+        let seen = ensure_owner_or_approved(authority, caller, &token_id)?;
         let mut assets = self.token(&token_id);
-        let open = self.collection_proposals();
-        let shown = assets.clone().shown(&open);
+        let mut open = self.open(authority, seen.issuer);
+        let shown = open.view(assets.clone())?;
         let count = shown.pending.len() as u32;
         if count > max_rejections {
             return Err(MultiAssetError::UnexpectedNumberOfAssets {
@@ -423,7 +422,7 @@ impl MultiAssetData {
         if !assets.follows {
             // Every open proposal of an asset that is not active was shown pending, either
             // awaited or behind the token's own proposal of the same asset.
-            for proposal in &open {
+            for proposal in &open.all {
                 if assets.active_position(proposal.asset_id).is_none()
                     && !assets.decided.contains(&proposal.seq)
                 {
@@ -431,7 +430,7 @@ impl MultiAssetData {
                 }
             }
         }
-        assets.forget_closed(&open);
+        assets.forget_closed(&open.all);
         self.store(&token_id, &assets);
         Ok(Vec::from([MultiAssetEvent::AllAssetsRejected {
             token_id,
@@ -597,32 +596,33 @@ impl MultiAssetData {
             .filter(|id| ensure_token_id(id).is_ok())
             .cloned()
             .collect();
-        let mut seen = authority.token_authorities(&askable, nobody())?.into_iter();
-        let open = self.collection_proposals();
-        Ok(token_ids
-            .iter()
-            .map(|token_id| {
-                ensure_token_id(token_id).ok()?;
-                seen.next()?.owner?;
-                let top = self.token(token_id).shown(&open).top()?;
-                self.token_asset(token_id, top)
-            })
-            .collect())
+        let seen = authority.token_authorities(&askable, nobody())?;
+        let mut open = self.open(authority, seen.first().and_then(|s| s.issuer));
+        let mut seen = seen.into_iter();
+        let mut tops = Vec::with_capacity(token_ids.len());
+        for token_id in token_ids {
+            let exists = ensure_token_id(token_id).is_ok()
+                && seen.next().is_some_and(|seen| seen.owner.is_some());
+            let top = match exists {
+                true => open.view(self.token(token_id))?.top(),
+                false => None,
+            };
+            tops.push(top.and_then(|top| self.token_asset(token_id, top)));
+        }
+        Ok(tops)
     }
 
     /// The uri of `token_id`'s top asset, for a caller that knows the token exists: the
     /// collection asks this when a wallet reads the token's metadata, and cannot be asked back.
     pub fn top_asset_uri(
         &self,
-        _authority: &impl Authority,
-        _issuer: Option<AccountId>,
+        authority: &impl Authority,
+        issuer: Option<AccountId>,
         token_id: &Id,
     ) -> Option<String> {
-        let top = self
-            .token(token_id)
-            .shown(&self.collection_proposals())
-            .top()?;
-        self.token_asset(token_id, top).map(|asset| asset.uri)
+        let shown = self.open(authority, issuer).view(self.token(token_id)).ok()?;
+        self.token_asset(token_id, shown.top()?)
+            .map(|asset| asset.uri)
     }
 
     /// The uri of catalog entry `asset_id` for `token_id`: a templated entry's `{id}` replaced
@@ -670,7 +670,9 @@ impl MultiAssetData {
 
         // Every check passed: from here on each token is read, changed and written in turn, so
         // that only one token's cell is in memory at a time.
-        let open = self.collection_proposals();
+        let mut open = self.open(authority, seen.first().and_then(|s| s.issuer));
+        // The registry's answers too come before the first write.
+        open.followed()?;
         let mut events = Vec::new();
         for token_id in token_ids {
             let mut assets = self.token(&token_id);
@@ -682,11 +684,11 @@ impl MultiAssetData {
                 let top = assets.top();
                 assets.follows = true;
                 self.store(&token_id, &assets);
-                (assets.shown(&open).active, top)
+                (open.view(assets)?.active, top)
             } else {
                 // What it shows becomes its own: the collection's proposals it applied are
                 // decided (as if accepted in order), the others are pending again.
-                let mut kept = assets.shown(&open);
+                let mut kept = open.view(assets)?;
                 kept.follows = false;
                 self.store(&token_id, &kept);
                 (kept.active, None)
@@ -736,9 +738,10 @@ impl MultiAssetData {
             return TokenAssets::default();
         }
         match authority.token_authority(token_id, nobody()) {
-            Ok(seen) if seen.owner.is_some() => {
-                self.token(token_id).shown(&self.collection_proposals())
-            }
+            Ok(seen) if seen.owner.is_some() => self
+                .open(authority, seen.issuer)
+                .view(self.token(token_id))
+                .unwrap_or_default(),
             _ => TokenAssets::default(),
         }
     }
