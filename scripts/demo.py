@@ -171,7 +171,15 @@ def main():
     show("is_proposer(Charlie)", registry.query(
         "ProposerRegistry::is_proposer", collection.address, ACCOUNTS["Charlie"]))
 
-    metadata = b'{"name":"Mirrored cat #1","image":"ipfs://bafy.../cat.png"}'
+    # The image is mirrored too: its own four entries, one sha256 (see the next step).
+    image = bytes(range(256)) * 4  # stands for cat.png
+    image_cid = "bafybeihkoviema7g3gxyt6la7vd5ho32ictqbilu3wnlo3rs7ewhnp7lly"
+    metadata = json.dumps({
+        "name": "Mirrored cat #1",
+        "description": "A cat whose metadata and image live on https, ipfs, ar and sia at once.",
+        "image": f"ipfs://{image_cid}/cat.png",
+        "attributes": [{"trait_type": "Mirrors", "value": 4}, {"trait_type": "Fur", "value": "Tabby"}],
+    }, separators=(",", ":")).encode()
     digest = hashlib.sha256(metadata).hexdigest()
     mirrors = [
         "https://cdn.example.org/mirrors/1.json",
@@ -185,7 +193,20 @@ def main():
     show("sha256(metadata)", digest)
     show("catalog ids", new_ids)
 
-    step("Charlie", "proposes the four mirrors to token 1")
+    step("Charlie", "adds the image on the same four protocols (its own sha256), so it survives too")
+    image_digest = hashlib.sha256(image).hexdigest()
+    image_mirrors = [
+        "https://cdn.example.org/mirrors/cat.png",
+        f"ipfs://{image_cid}/cat.png",
+        "ar://Qm7cXnU2oR1hT4kLp9vZ3aB6dE8fG0hJ2kL4mN6pQ8r",
+        "sia://AAB7uS0bQ2kC4eG6iK8mO0qS2uW4yA6cE8gI0kM2oQ4sU6",
+    ]
+    image_ids = ids(assets.submit("Charlie", "add_asset_entries",
+                                  "[" + ", ".join(f'("{u}", Some(0x{image_digest}))' for u in image_mirrors) + "]"))
+    show("sha256(cat.png)", image_digest)
+    show("image catalog ids", image_ids)
+
+    step("Charlie", "proposes the four metadata mirrors to token 1")
     for asset_id in new_ids:
         assets.submit("Charlie", "propose_asset", token, str(asset_id), "None")
     state(assets, token)

@@ -46,7 +46,9 @@ pub fn template_mirror_set(
     let hash = Some(content_hash(manifest.as_bytes()));
     [
         format!("https://{https_host}/{dir}/{{id}}.json"),
-        format!("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/{dir}/{{id}}.json"),
+        format!(
+            "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/{dir}/{{id}}.json"
+        ),
         format!("ar://Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU/{dir}/{{id}}.json"),
         format!("sia://AACDtzKgq1oqzDpLGuS2jbSXTdCtVtW3IMwlBdKGQC9Dhw/{dir}/{{id}}.json"),
     ]

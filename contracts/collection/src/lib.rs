@@ -657,12 +657,13 @@ pub mod collection {
             }
             if let Some(multiasset) = self.multiasset {
                 let assets: ink::contract_ref!(TopAssetUri) = multiasset.into();
-                if let Ok(Some(uri)) =
-                    answer_or(assets
+                if let Ok(Some(uri)) = answer_or(
+                    assets
                         .call()
                         .top_asset_uri(id.clone(), Ownable::owner(self))
-                        .try_invoke(), ())
-                {
+                        .try_invoke(),
+                    (),
+                ) {
                     return uri;
                 }
             }

@@ -72,7 +72,7 @@ pub(crate) struct Open<'a, A: Authority> {
     followed: Option<Vec<CollectionProposal>>,
 }
 
-impl<'a, A: Authority> Open<'a, A> {
+impl<A: Authority> Open<'_, A> {
     /// What `assets` shows ([`TokenAssets::shown`]). A following token takes only the proposals
     /// an accept would take: those whose proposer is still the issuer (`issuer`, as the
     /// collection answered) or a live proposer, so a revoked key's proposals leave every

@@ -620,7 +620,10 @@ impl MultiAssetData {
         issuer: Option<AccountId>,
         token_id: &Id,
     ) -> Option<String> {
-        let shown = self.open(authority, issuer).view(self.token(token_id)).ok()?;
+        let shown = self
+            .open(authority, issuer)
+            .view(self.token(token_id))
+            .ok()?;
         self.token_asset(token_id, shown.top()?)
             .map(|asset| asset.uri)
     }

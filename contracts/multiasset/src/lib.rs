@@ -731,7 +731,9 @@ mod multi_asset {
         /// (`follow`), or stop, all or nothing: standing consent. While a token follows, every
         /// open collection-wide proposal, past and future, is active on it as if its owner had
         /// accepted it (replacements included), with no transaction per token, and a withdrawn
-        /// one leaves it again. Its own active list and priorities change only that way: accepting
+        /// one leaves it again. As for an accept, only proposals whose proposer is still the
+        /// issuer or a live proposer count: a revoked key's proposals leave every follower at
+        /// once (and so does everything once the collection has no issuer). Its own active list and priorities change only that way: accepting
         /// its own proposals and `set_priority` wait until it stops. Stopping keeps what it shows
         /// at that moment. The setting belongs to the token and survives a transfer. Tokens
         /// already as asked are left alone. Caller: the owner or an asset operator of every token.
@@ -744,6 +746,8 @@ mod multi_asset {
         /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
         /// - [`MultiAssetError::TokenNotFound`], [`MultiAssetError::NotTokenOwnerOrApproved`]:
         ///   naming the first token that does not exist or that the caller may not decide for.
+        /// - [`MultiAssetError::RegistryCallFailed`]: if the registry does not answer whether a
+        ///   proposal's proposer is still live.
         ///
         /// # Events
         /// - [`CollectionFollowSet`]: one per token whose setting changed, with what it shows.

@@ -25,17 +25,21 @@ pub const PLACEHOLDER: &str = "{id}";
 /// The name of a templated entry's manifest, beside the token files.
 pub const MANIFEST: &str = "SHA256SUMS";
 
-/// Where `{id}` is in `uri` (a byte offset), `Ok(None)` for a plain uri, `Err(())` if it is
+/// A uri whose `{id}` is not once in its last path segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MisplacedPlaceholder;
+
+/// Where `{id}` is in `uri` (a byte offset), `Ok(None)` for a plain uri, `Err` if it is
 /// anywhere but once in the last path segment. Scans bytes: the library's substring search
 /// would add kilobytes of code to the contract.
-pub fn placeholder(uri: &str) -> Result<Option<usize>, ()> {
+pub fn placeholder(uri: &str) -> Result<Option<usize>, MisplacedPlaceholder> {
     let bytes = uri.as_bytes();
     let pattern = PLACEHOLDER.as_bytes();
     let mut found = None;
     for at in 0..bytes.len().saturating_sub(pattern.len() - 1) {
         if &bytes[at..at + pattern.len()] == pattern {
             if found.is_some() {
-                return Err(());
+                return Err(MisplacedPlaceholder);
             }
             found = Some(at);
         }
@@ -51,7 +55,7 @@ pub fn placeholder(uri: &str) -> Result<Option<usize>, ()> {
     let before = &bytes[path_start.min(at)..at];
     let after = &bytes[at + pattern.len()..];
     if at < path_start || !before.contains(&b'/') || after.contains(&b'/') {
-        return Err(());
+        return Err(MisplacedPlaceholder);
     }
     Ok(Some(at))
 }

@@ -75,8 +75,11 @@ pub trait AssetAuthority {
     /// a message that decides on many tokens (a cross-contract call costs about as much proof as
     /// the callee's code, so one call per token would cap such a message far below a block).
     #[ink(message)]
-    fn token_authorities(&self, ids: ink::prelude::vec::Vec<Id>, account: AccountId)
-        -> ink::prelude::vec::Vec<TokenAuthority>;
+    fn token_authorities(
+        &self,
+        ids: ink::prelude::vec::Vec<Id>,
+        account: AccountId,
+    ) -> ink::prelude::vec::Vec<TokenAuthority>;
 }
 
 /// What a multi-asset contract asks the proposer registry.

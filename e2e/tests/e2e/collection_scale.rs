@@ -35,7 +35,12 @@ async fn one_call_replaces_a_mirror_on_every_token_and_followers_never_sign(
         assert_eq!(submit!(client, &ink_e2e::alice(), mint), Ok(()));
     }
     let files: Vec<(String, Vec<u8>)> = (1..=TOKENS)
-        .map(|n| (format!("{n}.json"), format!(r#"{{"name":"Mirror #{n}"}}"#).into_bytes()))
+        .map(|n| {
+            (
+                format!("{n}.json"),
+                format!(r#"{{"name":"Mirror #{n}"}}"#).into_bytes(),
+            )
+        })
         .collect();
     let manifest = sha256sums(files.iter().map(|(n, c)| (n.as_str(), c.as_slice())));
     let set = template_mirror_set("old-cdn.example.org", "meta", &manifest);
@@ -44,9 +49,8 @@ async fn one_call_replaces_a_mirror_on_every_token_and_followers_never_sign(
         submit!(client, &ink_e2e::alice(), add),
         Ok(vec![1, 2, 3, 4])
     );
-    let original = on_multiasset(assets).call(|m| {
-        m.propose_to_collection(vec![(1, None), (2, None), (3, None), (4, None)])
-    });
+    let original = on_multiasset(assets)
+        .call(|m| m.propose_to_collection(vec![(1, None), (2, None), (3, None), (4, None)]));
     assert_eq!(submit!(client, &ink_e2e::alice(), original), Ok(()));
     // Bob takes the set on his tokens, one call each; charlie's tokens follow, 64 per call.
     for n in BOBS {
@@ -114,9 +118,9 @@ async fn one_call_replaces_a_mirror_on_every_token_and_followers_never_sign(
         .expect("accept submitted");
 
     // Then: token 1 shows it in the old one's place; token 2 still has it pending.
-    assert!(emitted!(result, assets, AssetsEvent)
-        .iter()
-        .any(|e| matches!(e, AssetsEvent::AssetAccepted(a) if a.asset_id == 5 && a.replaced == Some(1))));
+    assert!(emitted!(result, assets, AssetsEvent).iter().any(
+        |e| matches!(e, AssetsEvent::AssetAccepted(a) if a.asset_id == 5 && a.replaced == Some(1))
+    ));
     assert_eq!(query!(client, active(1)), vec![5, 2, 3, 4]);
     let uri = on_multiasset(assets).call(|m| m.asset_uri(Id::U32(1), 5));
     assert_eq!(

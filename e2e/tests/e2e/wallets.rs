@@ -21,10 +21,11 @@ const GET_ATTRIBUTE: [u8; 4] = [0xf1, 0x9d, 0x48, 0xd1];
 macro_rules! wallet_reads {
     ($client:expr, $collection:expr, $selector:expr, $ret:ty, $args:expr) => {{
         let collection: ink::primitives::AccountId = $collection;
+        let args = $args;
         let message = on_collection(collection).call(|_| {
             build_call::<Env>()
                 .call(collection)
-                .exec_input(ExecutionInput::new(Selector::new($selector)).push_arg($args))
+                .exec_input(ExecutionInput::new(Selector::new($selector)).push_arg(args.clone()))
                 .returns::<$ret>()
         });
         query!($client, message)
@@ -184,7 +185,10 @@ async fn wallets_get_an_answer_not_a_trap_whatever_they_ask(
             collection,
             GET_ATTRIBUTES,
             Vec<String>,
-            (Id::Bytes(vec![7; 200]), vec!["metadata".to_string(), "k".repeat(300)])
+            (
+                Id::Bytes(vec![7; 200]),
+                vec!["metadata".to_string(), "k".repeat(300)]
+            )
         ),
         vec![String::new(), String::new()]
     );

@@ -56,7 +56,10 @@ fn top_asset_uri_resolves_a_template_for_the_token() {
         .unwrap();
     propose(&mut data, &w, token(), 1);
     accept(&mut data, &w, 1);
-    assert_eq!(data.top_asset_uri(&w, w.issuer, &token()), Some("ar://tx/1.json".into()));
+    assert_eq!(
+        data.top_asset_uri(&w, w.issuer, &token()),
+        Some("ar://tx/1.json".into())
+    );
     assert_eq!(data.top_asset_uri(&w, w.issuer, &Id::U32(40)), None);
 }
 
