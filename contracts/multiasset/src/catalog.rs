@@ -2,7 +2,7 @@
 //! added. Its storage lives in [`MultiAssetData`]; these are the methods that own it.
 
 use crate::{
-    data::{ensure_may_propose, Authority, MultiAssetData},
+    data::{ensure_list_size, ensure_may_propose, Authority, MultiAssetData},
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{MAX_ENTRIES_PER_CALL, MAX_URI_LEN},
@@ -45,14 +45,7 @@ impl MultiAssetData {
         entries: Vec<(String, Option<ContentHash>)>,
     ) -> Result<(Vec<AssetId>, Vec<MultiAssetEvent>), MultiAssetError> {
         ensure_may_propose(authority, authority.issuer()?, caller)?;
-        if entries.is_empty() {
-            return Err(MultiAssetError::EmptyBatch);
-        }
-        if entries.len() > MAX_ENTRIES_PER_CALL {
-            return Err(MultiAssetError::BatchTooLarge {
-                max: MAX_ENTRIES_PER_CALL as u32,
-            });
-        }
+        ensure_list_size(entries.len(), MAX_ENTRIES_PER_CALL)?;
         for (index, (uri, _)) in entries.iter().enumerate() {
             let index = index as u32;
             if uri.is_empty() {

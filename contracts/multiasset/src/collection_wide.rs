@@ -13,7 +13,7 @@
 //! [`TokenAssets::shown`]: crate::token::TokenAssets::shown
 
 use crate::{
-    data::{ensure_may_propose, Authority, MultiAssetData, Outcome},
+    data::{ensure_list_size, ensure_may_propose, Authority, MultiAssetData, Outcome},
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_OPEN_COLLECTION_PROPOSALS},
@@ -134,14 +134,7 @@ impl MultiAssetData {
         proposals: Vec<(AssetId, Option<AssetId>)>,
     ) -> Outcome {
         ensure_may_propose(authority, authority.issuer()?, caller)?;
-        if proposals.is_empty() {
-            return Err(MultiAssetError::EmptyBatch);
-        }
-        if proposals.len() > MAX_COLLECTION_PROPOSALS_PER_CALL {
-            return Err(MultiAssetError::BatchTooLarge {
-                max: MAX_COLLECTION_PROPOSALS_PER_CALL as u32,
-            });
-        }
+        ensure_list_size(proposals.len(), MAX_COLLECTION_PROPOSALS_PER_CALL)?;
         let mut cell = self.collection_proposals_cell();
         for (index, &(asset_id, replaces)) in proposals.iter().enumerate() {
             self.ensure_entry(asset_id)?;

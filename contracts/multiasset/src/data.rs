@@ -193,14 +193,7 @@ impl MultiAssetData {
         asset_id: AssetId,
     ) -> Outcome {
         ensure_may_propose(authority, authority.issuer()?, caller)?;
-        if token_ids.is_empty() {
-            return Err(MultiAssetError::EmptyBatch);
-        }
-        if token_ids.len() > MAX_BATCH_TOKENS {
-            return Err(MultiAssetError::BatchTooLarge {
-                max: MAX_BATCH_TOKENS as u32,
-            });
-        }
+        ensure_list_size(token_ids.len(), MAX_BATCH_TOKENS)?;
         token_ids.iter().try_for_each(ensure_token_id)?;
         if scale::Encode::encoded_size(&token_ids) > MAX_BATCH_ID_BYTES {
             return Err(MultiAssetError::TokenIdsTooLong {
@@ -656,14 +649,7 @@ impl MultiAssetData {
         token_ids: Vec<Id>,
         follow: bool,
     ) -> Outcome {
-        if token_ids.is_empty() {
-            return Err(MultiAssetError::EmptyBatch);
-        }
-        if token_ids.len() > MAX_FOLLOW_TOKENS {
-            return Err(MultiAssetError::BatchTooLarge {
-                max: MAX_FOLLOW_TOKENS as u32,
-            });
-        }
+        ensure_list_size(token_ids.len(), MAX_FOLLOW_TOKENS)?;
         token_ids.iter().try_for_each(ensure_token_id)?;
         ensure_distinct_tokens(&token_ids)?;
         let seen = authority.token_authorities(&token_ids, caller)?;
@@ -860,16 +846,21 @@ fn ensure_decides(
     }
 }
 
-/// Returns `Ok` if `asset_ids` names 1 to [`MAX_DECISIONS_PER_CALL`] assets, none twice.
-fn ensure_asset_list(asset_ids: &[AssetId]) -> Result<(), MultiAssetError> {
-    if asset_ids.is_empty() {
+/// Returns `EmptyBatch` if a list a message works through has no item, `BatchTooLarge` if it
+/// has more than `max` (the message's cap in [`crate::limits`]).
+pub(crate) fn ensure_list_size(len: usize, max: usize) -> Result<(), MultiAssetError> {
+    if len == 0 {
         return Err(MultiAssetError::EmptyBatch);
     }
-    if asset_ids.len() > MAX_DECISIONS_PER_CALL {
-        return Err(MultiAssetError::BatchTooLarge {
-            max: MAX_DECISIONS_PER_CALL as u32,
-        });
+    if len > max {
+        return Err(MultiAssetError::BatchTooLarge { max: max as u32 });
     }
+    Ok(())
+}
+
+/// Returns `Ok` if `asset_ids` names 1 to [`MAX_DECISIONS_PER_CALL`] assets, none twice.
+fn ensure_asset_list(asset_ids: &[AssetId]) -> Result<(), MultiAssetError> {
+    ensure_list_size(asset_ids.len(), MAX_DECISIONS_PER_CALL)?;
     match (1..asset_ids.len()).find(|&i| asset_ids[..i].contains(&asset_ids[i])) {
         Some(i) => Err(MultiAssetError::DuplicateAsset {
             asset_id: asset_ids[i],

@@ -246,3 +246,17 @@ fn cells() -> usize {
     let contract = ink::env::test::callee::<ink::env::DefaultEnvironment>();
     ink::env::test::count_used_storage_cells::<ink::env::DefaultEnvironment>(&contract).unwrap()
 }
+
+/// `token()` one asset below [`MAX_ACTIVE`], and two more entries (`MAX_ACTIVE` and
+/// `MAX_ACTIVE + 1`) proposed to the whole collection: only one of them fits.
+fn one_below_the_active_cap_with_two_collection_proposals() -> (MultiAssetData, World) {
+    let (mut data, w) = token_with(MAX_ACTIVE as u64 - 1, 0);
+    let first = MAX_ACTIVE as u64;
+    for i in 0..2 {
+        data.add_asset_entry(&w, issuer(), format!("ar://{i}"), None)
+            .unwrap();
+    }
+    data.propose_to_collection(&w, issuer(), vec![(first, None), (first + 1, None)])
+        .unwrap();
+    (data, w)
+}

@@ -166,14 +166,8 @@ fn accept_assets_with_one_asset_not_pending_changes_nothing() {
 
 #[test]
 fn accept_assets_past_the_active_cap_changes_nothing() {
-    let (mut data, w) = token_with(MAX_ACTIVE as u64 - 1, 0);
+    let (mut data, w) = one_below_the_active_cap_with_two_collection_proposals();
     let first = MAX_ACTIVE as u64;
-    for i in 0..2 {
-        data.add_asset_entry(&w, issuer(), format!("ar://{i}"), None)
-            .unwrap();
-    }
-    data.propose_to_collection(&w, issuer(), vec![(first, None), (first + 1, None)])
-        .unwrap();
     assert_eq!(
         data.accept_assets(&w, owner(), token(), vec![first, first + 1]),
         Err(MultiAssetError::TooManyActiveAssets { token_id: token() })

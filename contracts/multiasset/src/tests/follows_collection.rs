@@ -119,14 +119,8 @@ fn stopping_keeps_what_the_token_shows_and_emits_it() {
 
 #[test]
 fn stopping_leaves_pending_the_proposals_that_did_not_fit() {
-    let (mut data, w) = token_with(MAX_ACTIVE as u64 - 1, 0);
+    let (mut data, w) = one_below_the_active_cap_with_two_collection_proposals();
     let first = MAX_ACTIVE as u64;
-    for i in 0..2 {
-        data.add_asset_entry(&w, issuer(), format!("ar://{i}"), None)
-            .unwrap();
-    }
-    data.propose_to_collection(&w, issuer(), vec![(first, None), (first + 1, None)])
-        .unwrap();
     follow(&mut data, &w, true);
     assert_eq!(data.active_assets(&w, &token()).len(), MAX_ACTIVE as usize);
     assert!(data.pending_assets(&w, &token()).is_empty());
