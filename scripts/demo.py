@@ -320,7 +320,7 @@ def collection_wide(collection, assets):
                               '"https://mirror.example.net/meta/{id}.json"', manifest_hash))[0]
     assets.submit("Charlie", "propose_to_collection", f"[({moved}, Some({templates[0]}))]")
     show("active on token 3", assets.query("active_assets", "U32(3)") + "   (follows: nobody signed)")
-    show("top of token 3", assets.query("asset_uri", "U32(3)", str(moved)))
+    show("token 3 on the new host", assets.query("asset_uri", "U32(3)", str(moved)))
     show("pending on token 1", assets.query("pending_assets", "U32(1)"))
     assets.submit("Bob", "accept_assets", "U32(1)", f"[{moved}]")
     show("active on token 1", assets.query("active_assets", "U32(1)") + "   (Bob accepted)")
