@@ -272,6 +272,18 @@ def main():
         "ProposerRegistry::is_proposer", collection.address, ACCOUNTS["Charlie"]))
     show("Charlie's proposal", assets.query("propose_asset", token, str(sia), "None", signer="Charlie"))
     state(assets, token)
+    show("active on token 3", assets.query("active_assets", "U32(3)")
+         + "   (a follower: Charlie's collection-wide proposals died with his grant)")
+
+    step("Alice", "keeps the collection's mirror set: withdraws Charlie's open proposals and makes "
+         "them again herself, in one call, in the same order")
+    open_now = proposals(assets)
+    for proposal in open_now:
+        assets.submit("Alice", "withdraw_from_collection", str(proposal["asset_id"]))
+    again = ", ".join(f"({p['asset_id']}, {p['replaces']})" for p in open_now)
+    assets.submit("Alice", "propose_to_collection", f"[{again}]")
+    show("active on token 3", assets.query("active_assets", "U32(3)"))
+    state(assets, token)
 
     step("Dave", "a stranger, tries to mint")
     show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(4)", signer="Dave"))
@@ -343,9 +355,10 @@ def wallet(collection, number):
 
 
 def proposals(assets):
-    """The open collection-wide proposals, as dicts of their rendered fields."""
+    """The open collection-wide proposals in order: asset id and rendered `replaces`."""
     text = assets.query("collection_proposals")
-    return [{"asset_id": int(m)} for m in re.findall(r"asset_id: (\d+)", text)]
+    return [{"asset_id": int(a), "replaces": r}
+            for a, r in re.findall(r"asset_id: (\d+), replaces: (None|Some\(\d+\))", text)]
 
 
 def state(assets, token):
