@@ -73,6 +73,11 @@ async fn subwallet_shows_the_top_asset_as_it_is_accepted_replaced_and_reordered(
         let propose = on_multiasset(assets).call(|m| m.propose_asset(Id::U32(7), id, None));
         assert_eq!(submit!(client, &ink_e2e::alice(), propose), Ok(()));
     }
+    // Linked, but nothing accepted yet (proposals are only pending): still the base uri.
+    assert_eq!(
+        wallet_reads!(client, collection, TOKEN_URI, String, 7u64),
+        "ipfs://base/7.json"
+    );
     let accept = on_multiasset(assets).call(|m| m.accept_asset(Id::U32(7), 1));
     let result = client
         .call(&ink_e2e::bob(), accept, 0, None)
