@@ -450,8 +450,7 @@ impl MultiAssetData {
             });
         }
         // At most MAX_ACTIVE values: a pairwise check costs less code than a sort.
-        let duplicate = (1..priorities.len()).any(|i| priorities[..i].contains(&priorities[i]));
-        if duplicate {
+        if first_repeated(&priorities).is_some() {
             return Err(MultiAssetError::DuplicatePriority { token_id });
         }
         // The same values again change nothing (`next_priority` is derived from them too).
@@ -861,7 +860,7 @@ pub(crate) fn ensure_list_size(len: usize, max: usize) -> Result<(), MultiAssetE
 /// Returns `Ok` if `asset_ids` names 1 to [`MAX_DECISIONS_PER_CALL`] assets, none twice.
 fn ensure_asset_list(asset_ids: &[AssetId]) -> Result<(), MultiAssetError> {
     ensure_list_size(asset_ids.len(), MAX_DECISIONS_PER_CALL)?;
-    match (1..asset_ids.len()).find(|&i| asset_ids[..i].contains(&asset_ids[i])) {
+    match first_repeated(asset_ids) {
         Some(i) => Err(MultiAssetError::DuplicateAsset {
             asset_id: asset_ids[i],
         }),
@@ -869,10 +868,16 @@ fn ensure_asset_list(asset_ids: &[AssetId]) -> Result<(), MultiAssetError> {
     }
 }
 
-/// Returns `DuplicateToken` naming the first token `token_ids` names a second time. Pairwise,
-/// not sorted: the library sort adds kilobytes of code, i.e. of proof to every call.
+/// The position of the first item of `items` that an earlier one equals. Pairwise, not sorted:
+/// the lists are short (at most a message's cap), and the library sort adds kilobytes of code,
+/// i.e. of proof to every call.
+pub(crate) fn first_repeated<T: PartialEq>(items: &[T]) -> Option<usize> {
+    (1..items.len()).find(|&i| items[..i].contains(&items[i]))
+}
+
+/// Returns `DuplicateToken` naming the first token `token_ids` names a second time.
 fn ensure_distinct_tokens(token_ids: &[Id]) -> Result<(), MultiAssetError> {
-    match (1..token_ids.len()).find(|&i| token_ids[..i].contains(&token_ids[i])) {
+    match first_repeated(token_ids) {
         Some(i) => Err(MultiAssetError::DuplicateToken {
             token_id: token_ids[i].clone(),
         }),
