@@ -72,7 +72,7 @@ impl EventDecoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use multiasset::{BatchMetadataUpdate, MetadataUpdate, MultiAsset};
+    use multiasset::{AssetsAccepted, BatchMetadataUpdate, MetadataUpdate, MultiAsset};
     use openbrush::contracts::psp34::Id;
 
     type AssetsEvent = <MultiAsset as ink::reflect::ContractEventBase>::Type;
@@ -105,6 +105,22 @@ mod tests {
         assert_eq!(
             event.arg("asset_ids").cloned().map(Value::remove_context),
             Some(Value::unnamed_composite([Value::u128(5), Value::u128(6)]))
+        );
+    }
+
+    #[test]
+    fn assets_accepted_decodes_from_the_metadata_json_alone() {
+        let event = decoded(AssetsEvent::AssetsAccepted(AssetsAccepted {
+            token_id: Id::U32(7),
+            accepted: vec![(5, Some(1))],
+        }));
+        assert_eq!(event.label, "AssetsAccepted");
+        assert_eq!(
+            event.arg("accepted").cloned().map(Value::remove_context),
+            Some(Value::unnamed_composite([Value::unnamed_composite([
+                Value::u128(5),
+                Value::unnamed_variant("Some", [Value::u128(1)]),
+            ])]))
         );
     }
 

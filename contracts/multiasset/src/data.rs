@@ -277,7 +277,7 @@ impl MultiAssetData {
 
     /// Accepts each of `asset_ids` (at most [`MAX_DECISIONS_PER_CALL`]) on `token_id` in order,
     /// all or nothing, as `accept_asset` would one after the other: a whole mirror set in one
-    /// call.
+    /// call, reported by one `AssetsAccepted` event.
     pub fn accept_assets(
         &mut self,
         authority: &impl Authority,
@@ -286,10 +286,11 @@ impl MultiAssetData {
         asset_ids: Vec<AssetId>,
     ) -> Outcome {
         self.decide(authority, caller, token_id, asset_ids, Decision::Accept)
+            .map(one_event_for_the_set)
     }
 
     /// Rejects each of `asset_ids` (at most [`MAX_DECISIONS_PER_CALL`]) on `token_id`, all or
-    /// nothing.
+    /// nothing, reported by one `AssetsRejected` event.
     pub fn reject_assets(
         &mut self,
         authority: &impl Authority,
@@ -298,6 +299,7 @@ impl MultiAssetData {
         asset_ids: Vec<AssetId>,
     ) -> Outcome {
         self.decide(authority, caller, token_id, asset_ids, Decision::Reject)
+            .map(one_event_for_the_set)
     }
 
     /// Every accept and reject: one question to the collection, one read of the token's cell
@@ -761,6 +763,47 @@ impl MultiAssetData {
             self.tokens.insert(token_id, assets);
         }
     }
+}
+
+/// The events of a set of decisions on one token as one event, as `AssetProposedToMany` is for a
+/// batch (an event costs about as much ref_time as a storage write): its `AssetAccepted` events
+/// become one `AssetsAccepted`, its `AssetRejected` events one `AssetsRejected`, in order; the
+/// other events (`MetadataUpdate`) follow.
+fn one_event_for_the_set(events: Vec<MultiAssetEvent>) -> Vec<MultiAssetEvent> {
+    let mut accepted = Vec::new();
+    let mut rejected = Vec::new();
+    let mut others = Vec::new();
+    let mut token = None;
+    for event in events {
+        match event {
+            MultiAssetEvent::AssetAccepted {
+                token_id,
+                asset_id,
+                replaced,
+            } => {
+                accepted.push((asset_id, replaced));
+                token = Some(token_id);
+            }
+            MultiAssetEvent::AssetRejected { token_id, asset_id } => {
+                rejected.push(asset_id);
+                token = Some(token_id);
+            }
+            other => others.push(other),
+        }
+    }
+    let mut set = Vec::with_capacity(others.len() + 1);
+    if let Some(token_id) = token {
+        set.push(if accepted.is_empty() {
+            MultiAssetEvent::AssetsRejected {
+                token_id,
+                asset_ids: rejected,
+            }
+        } else {
+            MultiAssetEvent::AssetsAccepted { token_id, accepted }
+        });
+    }
+    set.extend(others);
+    set
 }
 
 /// Adds ERC-4906's `MetadataUpdate` for `token_id` to `events` if its top asset is no longer

@@ -63,6 +63,17 @@ pub enum MultiAssetEvent {
         follows: bool,
         active: Vec<ActiveAsset>,
     },
+    /// The token's owner accepted each `(asset, replaced)` of `accepted`, in order, in one
+    /// `accept_assets` call.
+    AssetsAccepted {
+        token_id: Id,
+        accepted: Vec<(AssetId, Option<AssetId>)>,
+    },
+    /// The token's owner rejected each of `asset_ids` in one `reject_assets` call.
+    AssetsRejected {
+        token_id: Id,
+        asset_ids: Vec<AssetId>,
+    },
     /// The top-priority active asset of `token_id` changed (ERC-4906): re-read its metadata.
     MetadataUpdate { token_id: Id },
     /// The collection-wide proposals of `asset_ids` were made or withdrawn: every token that

@@ -147,6 +147,24 @@ mod multi_asset {
         pub replaced: Option<AssetId>,
     }
 
+    /// The token's owner accepted each `(asset, replaced)` of `accepted`, in order, in one
+    /// `accept_assets` call (one event for the set, as `AssetProposedToMany` is for a batch;
+    /// `replaced` is the asset whose place each took).
+    #[ink(event)]
+    pub struct AssetsAccepted {
+        #[ink(topic)]
+        pub token_id: Id,
+        pub accepted: Vec<(AssetId, Option<AssetId>)>,
+    }
+
+    /// The token's owner rejected each of `asset_ids` in one `reject_assets` call.
+    #[ink(event)]
+    pub struct AssetsRejected {
+        #[ink(topic)]
+        pub token_id: Id,
+        pub asset_ids: Vec<AssetId>,
+    }
+
     /// The token's owner rejected pending `asset_id`.
     #[ink(event)]
     pub struct AssetRejected {
@@ -549,7 +567,7 @@ mod multi_asset {
         ///   answer).
         ///
         /// # Events
-        /// - [`AssetAccepted`]: one per asset.
+        /// - [`AssetsAccepted`]: one for the set.
         /// - [`MetadataUpdate`]: if the token's top asset changed (once for the call).
         #[ink(message)]
         pub fn accept_assets(
@@ -580,7 +598,7 @@ mod multi_asset {
         ///   [`pending_assets`](Self::pending_assets) shows it.
         ///
         /// # Events
-        /// - [`AssetRejected`]: one per asset.
+        /// - [`AssetsRejected`]: one for the set.
         #[ink(message)]
         pub fn reject_assets(
             &mut self,
@@ -1000,6 +1018,16 @@ mod multi_asset {
                         follows,
                         active,
                     }),
+                    MultiAssetEvent::AssetsAccepted { token_id, accepted } => {
+                        self.env().emit_event(AssetsAccepted { token_id, accepted })
+                    }
+                    MultiAssetEvent::AssetsRejected {
+                        token_id,
+                        asset_ids,
+                    } => self.env().emit_event(AssetsRejected {
+                        token_id,
+                        asset_ids,
+                    }),
                     MultiAssetEvent::MetadataUpdate { token_id } => {
                         self.env().emit_event(MetadataUpdate { token_id })
                     }
@@ -1027,7 +1055,7 @@ mod multi_asset {
 /// The contract, and the events it emits (each message's docs link the ones it may emit).
 pub use multi_asset::{
     AllAssetsRejected, AssetAccepted, AssetEntryAdded, AssetPrioritySet, AssetProposed,
-    AssetProposedToMany, AssetRejected, AssetsProposedToCollection, BatchMetadataUpdate,
-    BurntTokenCleared, CollectionFollowSet, CollectionProposalWithdrawn, MetadataUpdate,
-    MultiAsset, MultiAssetRef,
+    AssetProposedToMany, AssetRejected, AssetsAccepted, AssetsProposedToCollection, AssetsRejected,
+    BatchMetadataUpdate, BurntTokenCleared, CollectionFollowSet, CollectionProposalWithdrawn,
+    MetadataUpdate, MultiAsset, MultiAssetRef,
 };
