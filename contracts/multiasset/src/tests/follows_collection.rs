@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// Active assets from `(asset, priority)` pairs, in position order.
+fn actives(pairs: &[(AssetId, u64)]) -> Vec<ActiveAsset> {
+    pairs
+        .iter()
+        .map(|&(asset_id, priority)| ActiveAsset { asset_id, priority })
+        .collect()
+}
+
 fn follow(data: &mut MultiAssetData, w: &World, follows: bool) -> Vec<MultiAssetEvent> {
     data.set_follows_collection(w, owner(), vec![token()], follows)
         .unwrap()
@@ -18,20 +26,7 @@ fn follow_emits_what_the_token_now_shows() {
             MultiAssetEvent::CollectionFollowSet {
                 token_id: token(),
                 follows: true,
-                active: vec![
-                    ActiveAsset {
-                        asset_id: 3,
-                        priority: 0
-                    },
-                    ActiveAsset {
-                        asset_id: 2,
-                        priority: 1
-                    },
-                    ActiveAsset {
-                        asset_id: 4,
-                        priority: 2
-                    },
-                ],
+                active: actives(&[(3, 0), (2, 1), (4, 2)]),
             },
             MultiAssetEvent::MetadataUpdate { token_id: token() },
         ]
@@ -97,16 +92,7 @@ fn stopping_keeps_what_the_token_shows_and_emits_it() {
         vec![MultiAssetEvent::CollectionFollowSet {
             token_id: token(),
             follows: false,
-            active: vec![
-                ActiveAsset {
-                    asset_id: 3,
-                    priority: 0
-                },
-                ActiveAsset {
-                    asset_id: 2,
-                    priority: 1
-                },
-            ],
+            active: actives(&[(3, 0), (2, 1)]),
         }]
     );
     // Kept: a withdrawal no longer changes it, and the proposal is not pending again.
