@@ -320,6 +320,12 @@ impl MultiAssetData {
         let mut assets = self.token(&token_id);
         let top = assets.top();
         let mut open = self.open(authority, seen.issuer);
+        // What a following token shows active, worked out once: it only rejects (accepting is
+        // refused), which leaves that unchanged.
+        let shown_active = match assets.follows {
+            true => open.view(assets.clone())?.active,
+            false => Vec::new(),
+        };
         let mut live: Vec<AccountId> = Vec::new();
         let mut events = Vec::with_capacity(asset_ids.len());
         for &asset_id in &asset_ids {
@@ -327,15 +333,7 @@ impl MultiAssetData {
             let found = match assets.pending_position(asset_id) {
                 // A following token does not show its own proposal of an asset the collection
                 // already shows active.
-                Some(_)
-                    if assets.follows
-                        && open
-                            .view(assets.clone())?
-                            .active_position(asset_id)
-                            .is_some() =>
-                {
-                    None
-                }
+                Some(_) if shown_active.iter().any(|a| a.asset_id == asset_id) => None,
                 Some(position) => Some(Proposal::Own(position)),
                 None => collection_wide
                     .filter(|p| !assets.follows && assets.awaits(p))
