@@ -104,6 +104,15 @@ enum Decision {
     Reject,
 }
 
+/// How a decision is reported: one event per asset (`accept_asset`, `reject_asset`) or one for
+/// the whole set (`accept_assets`, `reject_assets`, as `AssetProposedToMany` is for a batch: an
+/// event costs about as much ref_time as a storage write).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Report {
+    PerAsset,
+    Set,
+}
+
 /// Where a pending asset a token shows comes from.
 #[derive(Clone, Copy)]
 enum Proposal {
@@ -254,7 +263,7 @@ impl MultiAssetData {
             caller,
             token_id,
             Vec::from([asset_id]),
-            Decision::Accept,
+            (Decision::Accept, Report::PerAsset),
         )
     }
 
@@ -271,7 +280,7 @@ impl MultiAssetData {
             caller,
             token_id,
             Vec::from([asset_id]),
-            Decision::Reject,
+            (Decision::Reject, Report::PerAsset),
         )
     }
 
@@ -285,8 +294,13 @@ impl MultiAssetData {
         token_id: Id,
         asset_ids: Vec<AssetId>,
     ) -> Outcome {
-        self.decide(authority, caller, token_id, asset_ids, Decision::Accept)
-            .map(one_event_for_the_set)
+        self.decide(
+            authority,
+            caller,
+            token_id,
+            asset_ids,
+            (Decision::Accept, Report::Set),
+        )
     }
 
     /// Rejects each of `asset_ids` (at most [`MAX_DECISIONS_PER_CALL`]) on `token_id`, all or
@@ -298,8 +312,13 @@ impl MultiAssetData {
         token_id: Id,
         asset_ids: Vec<AssetId>,
     ) -> Outcome {
-        self.decide(authority, caller, token_id, asset_ids, Decision::Reject)
-            .map(one_event_for_the_set)
+        self.decide(
+            authority,
+            caller,
+            token_id,
+            asset_ids,
+            (Decision::Reject, Report::Set),
+        )
     }
 
     /// Every accept and reject: one question to the collection, one read of the token's cell
@@ -313,7 +332,7 @@ impl MultiAssetData {
         caller: AccountId,
         token_id: Id,
         asset_ids: Vec<AssetId>,
-        decision: Decision,
+        (decision, report): (Decision, Report),
     ) -> Outcome {
         let seen = ensure_owner_or_approved(authority, caller, &token_id)?;
         ensure_asset_list(&asset_ids)?;
@@ -327,7 +346,8 @@ impl MultiAssetData {
             false => Vec::new(),
         };
         let mut live: Vec<AccountId> = Vec::new();
-        let mut events = Vec::with_capacity(asset_ids.len());
+        // Each asset with the asset it replaced (accepts only).
+        let mut decided = Vec::with_capacity(asset_ids.len());
         for &asset_id in &asset_ids {
             let collection_wide = open.all.iter().find(|p| p.asset_id == asset_id).copied();
             let found = match assets.pending_position(asset_id) {
@@ -342,7 +362,8 @@ impl MultiAssetData {
             let found = found.ok_or_else(|| MultiAssetError::AssetNotPending {
                 token_id: token_id.clone(),
             })?;
-            let mut replaced = None;
+            // Where an accepted asset goes (`None` for a reject).
+            let mut placement = None;
             if decision == Decision::Accept {
                 assets.ensure_not_following(&token_id)?;
                 let proposal = match found {
@@ -354,7 +375,7 @@ impl MultiAssetData {
                     ensure_proposer_live(authority, seen.issuer, proposal.proposer, &token_id)?;
                     live.push(proposal.proposer);
                 }
-                replaced = Some(target);
+                placement = Some(target);
             }
             if let Proposal::Own(position) = found {
                 assets.pending.swap_remove(position);
@@ -364,19 +385,11 @@ impl MultiAssetData {
                     assets.decided.push(proposal.seq);
                 }
             }
-            events.push(match replaced {
-                Some(target) => MultiAssetEvent::AssetAccepted {
-                    token_id: token_id.clone(),
-                    asset_id,
-                    replaced: assets.activate(asset_id, target),
-                },
-                None => MultiAssetEvent::AssetRejected {
-                    token_id: token_id.clone(),
-                    asset_id,
-                },
-            });
+            let replaced = placement.and_then(|target| assets.activate(asset_id, target));
+            decided.push((asset_id, replaced));
         }
         assets.forget_closed(&open.all);
+        let mut events = decision_events(&token_id, decided, decision, report);
         push_metadata_update(&mut events, &token_id, top, &assets);
         self.store(&token_id, &assets);
         Ok(events)
@@ -763,45 +776,40 @@ impl MultiAssetData {
     }
 }
 
-/// The events of a set of decisions on one token as one event, as `AssetProposedToMany` is for a
-/// batch (an event costs about as much ref_time as a storage write): its `AssetAccepted` events
-/// become one `AssetsAccepted`, its `AssetRejected` events one `AssetsRejected`, in order; the
-/// other events (`MetadataUpdate`) follow.
-fn one_event_for_the_set(events: Vec<MultiAssetEvent>) -> Vec<MultiAssetEvent> {
-    let mut accepted = Vec::new();
-    let mut rejected = Vec::new();
-    let mut others = Vec::new();
-    let mut token = None;
-    for event in events {
-        match event {
-            MultiAssetEvent::AssetAccepted {
-                token_id,
+/// The events of `decided` (each asset with the asset it replaced) on `token_id`, as `report`
+/// says.
+fn decision_events(
+    token_id: &Id,
+    decided: Vec<(AssetId, Option<AssetId>)>,
+    decision: Decision,
+    report: Report,
+) -> Vec<MultiAssetEvent> {
+    let token_id = token_id.clone();
+    match (decision, report) {
+        (Decision::Accept, Report::Set) => Vec::from([MultiAssetEvent::AssetsAccepted {
+            token_id,
+            accepted: decided,
+        }]),
+        (Decision::Reject, Report::Set) => Vec::from([MultiAssetEvent::AssetsRejected {
+            token_id,
+            asset_ids: decided.into_iter().map(|(asset_id, _)| asset_id).collect(),
+        }]),
+        (Decision::Accept, Report::PerAsset) => decided
+            .into_iter()
+            .map(|(asset_id, replaced)| MultiAssetEvent::AssetAccepted {
+                token_id: token_id.clone(),
                 asset_id,
                 replaced,
-            } => {
-                accepted.push((asset_id, replaced));
-                token = Some(token_id);
-            }
-            MultiAssetEvent::AssetRejected { token_id, asset_id } => {
-                rejected.push(asset_id);
-                token = Some(token_id);
-            }
-            other => others.push(other),
-        }
+            })
+            .collect(),
+        (Decision::Reject, Report::PerAsset) => decided
+            .into_iter()
+            .map(|(asset_id, _)| MultiAssetEvent::AssetRejected {
+                token_id: token_id.clone(),
+                asset_id,
+            })
+            .collect(),
     }
-    let mut set = Vec::with_capacity(others.len() + 1);
-    if let Some(token_id) = token {
-        set.push(if accepted.is_empty() {
-            MultiAssetEvent::AssetsRejected {
-                token_id,
-                asset_ids: rejected,
-            }
-        } else {
-            MultiAssetEvent::AssetsAccepted { token_id, accepted }
-        });
-    }
-    set.extend(others);
-    set
 }
 
 /// Adds ERC-4906's `MetadataUpdate` for `token_id` to `events` if its top asset is no longer
