@@ -225,7 +225,7 @@ for (const k of [1, 16, 64]) {
 const batch = [];
 for (const n of [1, 10, 50, 100, 200, MAX_BATCH_TOKENS]) {
   const tokens = Array.from({ length: n }, (_, i) => ({ U32: 10_000 + i }));
-  batch.push({ n, ...(await dry(assets, charlie, 'propose_asset_to_many', tokens, 9)) });
+  batch.push({ n, ...(await dry(assets, charlie, 'propose_asset_to_many', tokens, 9, null)) });
 }
 const first = batch[0];
 const last = batch[batch.length - 1];
@@ -242,13 +242,13 @@ const fitsProof = Math.floor((PROOF_LIMIT - base.proof) / slope.proof);
 /** `n` tokens from `from`, each given pending assets 1..=held by batch proposals. */
 async function heldTokens(from, n, held) {
   const tokens = Array.from({ length: n }, (_, i) => ({ U32: from + i }));
-  for (let id = 1; id <= held; id++) await send(assets, charlie, 'propose_asset_to_many', tokens, id);
+  for (let id = 1; id <= held; id++) await send(assets, charlie, 'propose_asset_to_many', tokens, id, null);
   return tokens;
 }
 const heavy = [];
 for (const [from, n, held] of [[20_000, 200, 8], [30_000, Math.floor(MAX_BATCH_HELD / 127), 127]]) {
   const tokens = await heldTokens(from, n, held);
-  heavy.push({ n, held, ...(await dry(assets, charlie, 'propose_asset_to_many', tokens, 150)) });
+  heavy.push({ n, held, ...(await dry(assets, charlie, 'propose_asset_to_many', tokens, 150, null)) });
 }
 
 // ---- collection-wide proposals, on a suite of their own -------------------------------------
@@ -330,7 +330,7 @@ async function fee(contract, signer, identifier, ...args) {
   return BigInt(info.partialFee.toString());
 }
 const fees = {
-  batch: await fee(assets, charlie, 'propose_asset_to_many', Array.from({ length: MAX_BATCH_TOKENS }, (_, i) => ({ U32: 40_000 + i })), 9),
+  batch: await fee(assets, charlie, 'propose_asset_to_many', Array.from({ length: MAX_BATCH_TOKENS }, (_, i) => ({ U32: 40_000 + i })), 9, null),
   accept: await fee(a2, bob, 'accept_asset', { U32: 1 }, 16),
   wide: await fee(a2, alice, 'propose_to_collection', [[5, 1], [6, 2], [7, 3], [8, 4]]),
   acceptSet: await fee(a2, dave, 'accept_assets', { U32: 500 }, [1, 2, 3, 4]),

@@ -250,12 +250,12 @@ def main():
     license_id = ids(assets.submit(
         "Charlie", "add_asset_entry", '"ar://pY3x0Qe8bS2fV9kLm4nR7tUw1zA5cD6eG8hJ0kL2mN4"',
         f"Some(0x{hashlib.sha256(license_pdf).hexdigest()})"))[0]
-    assets.submit("Charlie", "propose_asset_to_many", "[U32(1), U32(2)]", str(license_id))
+    assets.submit("Charlie", "propose_asset_to_many", "[U32(1), U32(2)]", str(license_id), "None")
     show("pending on token 1", assets.query("pending_assets", token))
     show("pending on token 2", assets.query("pending_assets", "U32(2)"))
     collection.submit("Alice", "mint", ACCOUNTS["Dave"], "U32(3)")
     show("again to 3 and 1", assets.refusal(
-        "propose_asset_to_many", "[U32(3), U32(1)]", str(license_id), signer="Charlie"))
+        "propose_asset_to_many", "[U32(3), U32(1)]", str(license_id), "None", signer="Charlie"))
     show("pending on token 3", assets.query("pending_assets", "U32(3)"))  # minted: shows it all
 
     step("Bob and Dave", "each accept the license on their own token")

@@ -189,8 +189,9 @@ impl MultiAssetData {
         Ok(events)
     }
 
-    /// Proposes `asset_id` to every token of `token_ids` (at most [`MAX_BATCH_TOKENS`]), all or
-    /// nothing; the error names the first token that stopped it. Caller: the issuer or a live
+    /// Proposes `asset_id` to every token of `token_ids` (at most [`MAX_BATCH_TOKENS`]), to take
+    /// `replaces`'s place on each when accepted, all or nothing; the error names the first token
+    /// that stopped it. Caller: the issuer or a live
     /// proposer. The same rules as `propose_asset` hold for each token, but nothing is accepted
     /// at once, even on tokens the caller owns: that would cost a call to the collection per
     /// token. One `AssetProposedToMany` event reports the whole batch.
@@ -200,6 +201,7 @@ impl MultiAssetData {
         caller: AccountId,
         token_ids: Vec<Id>,
         asset_id: AssetId,
+        replaces: Option<AssetId>,
     ) -> Outcome {
         ensure_may_propose(authority, authority.issuer()?, caller)?;
         ensure_list_size(token_ids.len(), MAX_BATCH_TOKENS)?;
@@ -212,6 +214,11 @@ impl MultiAssetData {
         self.ensure_entry(asset_id)?;
         // At 240 tokens the pairwise comparisons cost 1.6e9 ref_time (0.3 % of a block).
         ensure_distinct_tokens(&token_ids)?;
+        let proposal = PendingAsset {
+            asset_id,
+            replaces,
+            proposer: caller,
+        };
         let mut held: u32 = 0;
         let mut cells = Vec::with_capacity(token_ids.len());
         for token_id in &token_ids {
@@ -223,14 +230,14 @@ impl MultiAssetData {
                 });
             }
             assets.ensure_proposable(token_id, asset_id)?;
+            if replaces.is_some() && assets.replacement_target(&proposal).is_none() {
+                return Err(MultiAssetError::ReplacedAssetNotActive {
+                    token_id: token_id.clone(),
+                });
+            }
             cells.push(assets);
         }
 
-        let proposal = PendingAsset {
-            asset_id,
-            replaces: None,
-            proposer: caller,
-        };
         for (token_id, mut assets) in token_ids.iter().zip(cells) {
             // Grow by exactly one: the default doubling would copy the list into twice its size,
             // and the contract's allocator never frees the old one.
@@ -241,6 +248,7 @@ impl MultiAssetData {
         Ok(Vec::from([MultiAssetEvent::AssetProposedToMany {
             token_ids,
             asset_id,
+            replaces,
             proposer: caller,
         }]))
     }

@@ -22,10 +22,12 @@ pub enum MultiAssetEvent {
         replaces: Option<AssetId>,
         proposer: AccountId,
     },
-    /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call.
+    /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call, to
+    /// take `replaces`'s place on each when accepted.
     AssetProposedToMany {
         token_ids: Vec<Id>,
         asset_id: AssetId,
+        replaces: Option<AssetId>,
         proposer: AccountId,
     },
     /// The token's owner accepted `asset_id`; `replaced` is the asset whose place it took.

@@ -127,12 +127,14 @@ mod multi_asset {
     }
 
     /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call (one
-    /// event for the batch, as ERC-1155's `TransferBatch`; the token ids are in the data).
+    /// event for the batch, as ERC-1155's `TransferBatch`; the token ids are in the data), to
+    /// take `replaces`'s place on each when accepted.
     #[ink(event)]
     pub struct AssetProposedToMany {
         pub token_ids: Vec<Id>,
         #[ink(topic)]
         pub asset_id: AssetId,
+        pub replaces: Option<AssetId>,
         #[ink(topic)]
         pub proposer: AccountId,
     }
@@ -440,9 +442,10 @@ mod multi_asset {
         }
 
         /// Proposes `asset_id` to each of up to
-        /// [`MAX_BATCH_TOKENS`](crate::limits::MAX_BATCH_TOKENS) tokens, all or nothing; the
-        /// error names the token that stopped it. Caller: the issuer or a live proposer. Always
-        /// left pending.
+        /// [`MAX_BATCH_TOKENS`](crate::limits::MAX_BATCH_TOKENS) tokens, to take `replaces`'s
+        /// place on each when accepted (a repaired mirror taking the failing one's), all or
+        /// nothing; the error names the token that stopped it. Caller: the issuer or a live
+        /// proposer. Always left pending.
         ///
         /// # Errors
         /// - [`MultiAssetError::NotIssuerOrProposer`]: if the caller is neither the issuer nor a
@@ -458,6 +461,8 @@ mod multi_asset {
         /// - [`MultiAssetError::BatchHoldsTooMuch`]: if the tokens hold too much to fit in memory.
         /// - [`MultiAssetError::AssetAlreadyPending`], [`MultiAssetError::AssetAlreadyActive`],
         ///   [`MultiAssetError::TooManyPendingAssets`]: naming the first token that cannot take it.
+        /// - [`MultiAssetError::ReplacedAssetNotActive`]: naming the first token on which
+        ///   `replaces` is not active.
         ///
         /// # Events
         /// - [`AssetProposedToMany`]: one for the whole batch.
@@ -466,12 +471,14 @@ mod multi_asset {
             &mut self,
             token_ids: Vec<Id>,
             asset_id: AssetId,
+            replaces: Option<AssetId>,
         ) -> Result<(), MultiAssetError> {
             let events = self.data.propose_asset_to_many(
                 &self.peers(),
                 self.env().caller(),
                 token_ids,
                 asset_id,
+                replaces,
             )?;
             self.emit(events);
             Ok(())
@@ -958,10 +965,12 @@ mod multi_asset {
                     MultiAssetEvent::AssetProposedToMany {
                         token_ids,
                         asset_id,
+                        replaces,
                         proposer,
                     } => self.env().emit_event(AssetProposedToMany {
                         token_ids,
                         asset_id,
+                        replaces,
                         proposer,
                     }),
                     MultiAssetEvent::AssetAccepted {

@@ -24,7 +24,7 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
 
     // When: charlie proposes entry 1 to MAX_BATCH_TOKENS tokens in one call.
     let tokens: Vec<Id> = (0..MAX_BATCH_TOKENS as u32).map(Id::U32).collect();
-    let batch = on_multiasset(assets).call(|m| m.propose_asset_to_many(tokens.clone(), 1));
+    let batch = on_multiasset(assets).call(|m| m.propose_asset_to_many(tokens.clone(), 1, None));
     let weight = client
         .call_dry_run(&ink_e2e::charlie(), &batch, 0, None)
         .await
@@ -45,7 +45,10 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
     match &emitted[..] {
         [AssetsEvent::AssetProposedToMany(event)] => {
             assert_eq!(event.token_ids, tokens);
-            assert_eq!((event.asset_id, event.proposer), (1, charlie));
+            assert_eq!(
+                (event.asset_id, event.replaces, event.proposer),
+                (1, None, charlie)
+            );
         }
         other => panic!(
             "expected one AssetProposedToMany event, got {} events",
@@ -71,7 +74,7 @@ async fn largest_batch_fits_a_block_and_reaches_every_token(
     // When: a second batch names new tokens and one that already has the proposal.
     let fresh = Id::U32(MAX_BATCH_TOKENS as u32 + 1);
     let again = vec![fresh.clone(), tokens[7].clone()];
-    let batch = on_multiasset(assets).call(|m| m.propose_asset_to_many(again.clone(), 1));
+    let batch = on_multiasset(assets).call(|m| m.propose_asset_to_many(again.clone(), 1, None));
 
     // Then: it is refused naming that token, and the new token got nothing.
     assert_eq!(

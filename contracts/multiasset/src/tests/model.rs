@@ -30,6 +30,7 @@ enum Op {
     ProposeToMany {
         tokens: Vec<u8>,
         asset: AssetId,
+        replaces: Option<AssetId>,
     },
     Accept {
         token: u8,
@@ -58,8 +59,8 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (token.clone(), asset.clone(), proptest::option::of(1..=ASSETS))
             .prop_map(|(token, asset, replaces)| Op::Propose { token, asset, replaces }),
-        1 => (proptest::collection::vec(0u8..3, 0..4), asset.clone())
-            .prop_map(|(tokens, asset)| Op::ProposeToMany { tokens, asset }),
+        1 => (proptest::collection::vec(0u8..3, 0..4), asset.clone(), proptest::option::of(1..=ASSETS))
+            .prop_map(|(tokens, asset, replaces)| Op::ProposeToMany { tokens, asset, replaces }),
         4 => (token.clone(), asset.clone(), proptest::bool::weighted(0.1))
             .prop_map(|(token, asset, by_stranger)| Op::Accept { token, asset, by_stranger }),
         2 => (token.clone(), asset).prop_map(|(token, asset)| Op::Reject { token, asset }),
@@ -187,7 +188,7 @@ impl Model {
         Ok(())
     }
 
-    fn propose_to_many(&mut self, tokens: &[Id], asset: AssetId) -> Res {
+    fn propose_to_many(&mut self, tokens: &[Id], asset: AssetId, replaces: Option<AssetId>) -> Res {
         if tokens.is_empty() {
             return Err(MultiAssetError::EmptyBatch);
         }
@@ -203,9 +204,14 @@ impl Model {
         }
         for t in tokens {
             self.check_proposable(t, asset)?;
+            if replaces.is_some_and(|old| !self.is_active(t, old)) {
+                return Err(MultiAssetError::ReplacedAssetNotActive {
+                    token_id: t.clone(),
+                });
+            }
         }
         for t in tokens {
-            self.pending(t).push((asset, None));
+            self.pending(t).push((asset, replaces));
         }
         Ok(())
     }
@@ -295,12 +301,16 @@ fn apply(data: &mut MultiAssetData, model: &mut Model, w: &World, op: &Op) -> (R
                 model.propose(w, &t, *asset, *replaces),
             )
         }
-        Op::ProposeToMany { tokens, asset } => {
+        Op::ProposeToMany {
+            tokens,
+            asset,
+            replaces,
+        } => {
             let ids: Vec<Id> = tokens.iter().map(|i| token(*i)).collect();
             (
-                data.propose_asset_to_many(w, issuer(), ids.clone(), *asset)
+                data.propose_asset_to_many(w, issuer(), ids.clone(), *asset, *replaces)
                     .map(drop),
-                model.propose_to_many(&ids, *asset),
+                model.propose_to_many(&ids, *asset, *replaces),
             )
         }
         Op::Accept {

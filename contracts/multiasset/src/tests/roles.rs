@@ -84,7 +84,7 @@ const PROPOSER_GATED: [Message; 5] = [
     Message {
         name: "propose_asset_to_many",
         call: |data, w, caller| {
-            data.propose_asset_to_many(w, caller, vec![token()], 3)
+            data.propose_asset_to_many(w, caller, vec![token()], 3, None)
                 .map(drop)
         },
     },

@@ -35,7 +35,7 @@ fn propose_to_a_token_id_too_long_for_a_storage_key_fails() {
 fn propose_to_many_with_a_token_id_too_long_names_it_and_writes_nothing() {
     let (mut data, w) = catalog(1);
     assert_eq!(
-        data.propose_asset_to_many(&w, issuer(), vec![Id::U32(3), too_long_id()], 1),
+        data.propose_asset_to_many(&w, issuer(), vec![Id::U32(3), too_long_id()], 1, None),
         Err(MultiAssetError::TokenIdTooLong {
             token_id: too_long_id()
         })
@@ -51,7 +51,7 @@ fn propose_to_many_whose_ids_exceed_the_event_buffer_fails() {
         .map(|i| Id::Bytes(vec![i; 40]))
         .collect();
     assert_eq!(
-        data.propose_asset_to_many(&w, issuer(), tokens.clone(), 1),
+        data.propose_asset_to_many(&w, issuer(), tokens.clone(), 1, None),
         Err(MultiAssetError::TokenIdsTooLong {
             max_bytes: MAX_BATCH_ID_BYTES as u32
         })
