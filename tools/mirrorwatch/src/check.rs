@@ -1,0 +1,627 @@
+//! `check`: reads each token's assets from the chain at one block, fetches every mirror and
+//! classifies it.
+
+use crate::chain::{self, Chain, ChainError};
+use crate::config::Settings;
+use crate::fetch::{Fetched, Fetcher};
+use crate::manifest::{self, Manifest};
+use crate::select::{self, Selection};
+use crate::status::{Health, Status};
+use crate::uri;
+use futures::{stream, StreamExt, TryStreamExt};
+use ink::primitives::AccountId;
+use multiasset::{limits::MAX_PAGE, template, AssetEntry};
+use multiasset_traits::AssetId;
+use openbrush::contracts::psp34::{
+    extensions::enumerable::psp34enumerable_external::PSP34Enumerable, psp34_external::PSP34, Id,
+};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// One asset of one token as the chain shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub asset_id: AssetId,
+    /// The priority of an active asset.
+    pub priority: Option<u64>,
+    /// What a pending asset would replace.
+    pub replaces: Option<AssetId>,
+    /// The uri for this token (a template's `{id}` filled in).
+    pub uri: String,
+    pub content_hash: Option<[u8; 32]>,
+}
+
+/// What the chain shows of one token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenState {
+    pub id: Id,
+    pub active: Vec<Shown>,
+    pub pending: Vec<Shown>,
+}
+
+/// One mirror's verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MirrorReport {
+    pub asset_id: AssetId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u64>,
+    pub pending: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<AssetId>,
+    pub uri: String,
+    /// The templated entry's uri, if the asset is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    pub status: Status,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    /// Where the verdict was fetched from (a gateway for ipfs, ar and sia).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub via: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenReport {
+    pub token: String,
+    /// Of the active mirrors; pending ones are reported but not counted.
+    pub health: Health,
+    pub mirrors: Vec<MirrorReport>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Timings {
+    pub chain_seconds: f64,
+    pub fetch_seconds: f64,
+    pub chain_queries: u64,
+    pub http_requests: u64,
+}
+
+/// The whole answer of `check`, as `--json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub multiasset: String,
+    pub block: String,
+    pub tokens: Vec<TokenReport>,
+    /// Mirrors (active and pending) by status.
+    pub mirrors: BTreeMap<Status, usize>,
+    /// Tokens by health.
+    pub health: BTreeMap<&'static str, usize>,
+    pub timings: Timings,
+}
+
+impl Report {
+    /// Every checked mirror is `ok`.
+    pub fn all_ok(&self) -> bool {
+        self.mirrors
+            .iter()
+            .all(|(status, n)| status.is_ok() || *n == 0)
+    }
+}
+
+/// The report with what it was made from, for `repair`.
+pub struct Inspection {
+    pub report: Report,
+    pub tokens: Vec<TokenState>,
+    pub catalog: HashMap<AssetId, AssetEntry>,
+}
+
+/// How far a run is, for the progress bar.
+pub trait Progress: Sync {
+    fn phase(&self, name: &str, total: u64);
+    fn advance(&self);
+}
+
+/// No progress shown.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn phase(&self, _: &str, _: u64) {}
+    fn advance(&self) {}
+}
+
+/// Reads `selection`'s tokens (with their pending assets if `pending`) and checks every mirror.
+pub async fn inspect(
+    chain: &Chain,
+    multiasset: AccountId,
+    settings: &Settings,
+    fetcher: &Fetcher,
+    selection: &Selection,
+    pending: bool,
+    progress: &dyn Progress,
+) -> Result<Inspection, ChainError> {
+    let started = Instant::now();
+    let queries = std::sync::atomic::AtomicU64::new(0);
+    let reader = Reader {
+        chain,
+        multiasset,
+        queries: &queries,
+        concurrency: settings.chain_concurrency,
+    };
+    let ids = match selection {
+        Selection::Ids(ids) => ids.clone(),
+        Selection::All => reader.enumerate(progress).await?,
+    };
+    progress.phase("reading tokens", ids.len() as u64);
+    let tokens: Vec<TokenState> = stream::iter(ids)
+        .map(|id| reader.token(id, pending))
+        .buffered(settings.chain_concurrency)
+        .inspect_ok(|_| progress.advance())
+        .try_collect()
+        .await?;
+    let mut asset_ids: Vec<AssetId> = tokens
+        .iter()
+        .flat_map(|t| t.active.iter().chain(&t.pending).map(|s| s.asset_id))
+        .collect();
+    asset_ids.sort_unstable();
+    asset_ids.dedup();
+    let catalog: HashMap<AssetId, AssetEntry> = stream::iter(asset_ids)
+        .map(|id| reader.entry(id))
+        .buffer_unordered(settings.chain_concurrency)
+        .try_filter_map(|found| async move { Ok(found) })
+        .try_collect()
+        .await?;
+    let chain_seconds = started.elapsed().as_secs_f64();
+
+    let started = Instant::now();
+    let requests_before = fetcher.requests();
+    let verdicts = Verifier {
+        fetcher,
+        settings,
+        catalog: &catalog,
+    }
+    .verify_all(&tokens, progress)
+    .await;
+    let fetch_seconds = started.elapsed().as_secs_f64();
+
+    let report = assemble(
+        &tokens,
+        &catalog,
+        &verdicts,
+        multiasset,
+        chain.block(),
+        Timings {
+            chain_seconds,
+            fetch_seconds,
+            chain_queries: queries.load(std::sync::atomic::Ordering::Relaxed),
+            http_requests: fetcher.requests() - requests_before,
+        },
+    );
+    Ok(Inspection {
+        report,
+        tokens,
+        catalog,
+    })
+}
+
+struct Reader<'a> {
+    chain: &'a Chain,
+    multiasset: AccountId,
+    queries: &'a std::sync::atomic::AtomicU64,
+    concurrency: usize,
+}
+
+impl Reader<'_> {
+    async fn query<Args: scale::Encode, R: scale::Decode>(
+        &self,
+        message: chain::Message<Args, R>,
+    ) -> Result<R, ChainError> {
+        self.queries
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.chain.query(message).await
+    }
+
+    /// Every token of the collection, by its enumeration.
+    async fn enumerate(&self, progress: &dyn Progress) -> Result<Vec<Id>, ChainError> {
+        let collection = self
+            .query(chain::multiasset(self.multiasset).collection())
+            .await?;
+        let supply = self
+            .query(chain::collection(collection).total_supply())
+            .await?;
+        progress.phase("enumerating tokens", supply as u64);
+        stream::iter(0..supply)
+            .map(|index| async move {
+                let id = self
+                    .query(chain::collection(collection).token_by_index(index))
+                    .await?
+                    .map_err(|e| ChainError::Dispatch(format!("token_by_index({index}): {e:?}")));
+                progress.advance();
+                id
+            })
+            .buffered(self.concurrency)
+            .try_collect()
+            .await
+    }
+
+    async fn token(&self, id: Id, pending: bool) -> Result<TokenState, ChainError> {
+        let mut active = Vec::new();
+        loop {
+            let page = self
+                .query(chain::multiasset(self.multiasset).token_assets(
+                    id.clone(),
+                    active.len() as u32,
+                    MAX_PAGE,
+                ))
+                .await?
+                .map_err(|e| ChainError::Dispatch(format!("token_assets: {e:?}")))?;
+            let full = page.len() as u32 == MAX_PAGE;
+            active.extend(page.into_iter().map(|a| Shown {
+                asset_id: a.asset_id,
+                priority: Some(a.priority),
+                replaces: None,
+                uri: a.uri,
+                content_hash: a.content_hash,
+            }));
+            if !full {
+                break;
+            }
+        }
+        let mut shown_pending = Vec::new();
+        if pending {
+            let ids = self
+                .query(chain::multiasset(self.multiasset).pending_assets(id.clone()))
+                .await?;
+            for asset_id in ids {
+                let proposal = self
+                    .query(
+                        chain::multiasset(self.multiasset).pending_proposal(id.clone(), asset_id),
+                    )
+                    .await?;
+                let uri = self
+                    .query(chain::multiasset(self.multiasset).asset_uri(id.clone(), asset_id))
+                    .await?;
+                let entry = self.entry(asset_id).await?;
+                if let (Some(uri), Some((_, entry))) = (uri, entry) {
+                    shown_pending.push(Shown {
+                        asset_id,
+                        priority: None,
+                        replaces: proposal.and_then(|p| p.replaces),
+                        uri,
+                        content_hash: entry.content_hash,
+                    });
+                }
+            }
+        }
+        Ok(TokenState {
+            id,
+            active,
+            pending: shown_pending,
+        })
+    }
+
+    async fn entry(&self, asset_id: AssetId) -> Result<Option<(AssetId, AssetEntry)>, ChainError> {
+        Ok(self
+            .query(chain::multiasset(self.multiasset).asset(asset_id))
+            .await?
+            .map(|entry| (asset_id, entry)))
+    }
+}
+
+/// What a uri's `SHA256SUMS` check found: the manifest, or the failure every file inherits.
+type ManifestVerdict = Result<Arc<Manifest>, Verdict>;
+
+/// One mirror's status, why, and where it was fetched from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub status: Status,
+    pub detail: String,
+    pub via: String,
+}
+
+/// What must be fetched to judge one mirror.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Job {
+    /// A plain entry: the content at `uri` against `hash`.
+    Plain { uri: String, hash: Option<[u8; 32]> },
+    /// A templated entry's file for one token: against its line in the template's manifest.
+    Templated { template: AssetId, uri: String },
+}
+
+struct Verifier<'a> {
+    fetcher: &'a Fetcher,
+    settings: &'a Settings,
+    catalog: &'a HashMap<AssetId, AssetEntry>,
+}
+
+/// The templated entry's uri, if `entry` is one.
+pub fn template_of(entry: &AssetEntry) -> Option<&str> {
+    matches!(template::placeholder(&entry.uri), Ok(Some(_))).then_some(entry.uri.as_str())
+}
+
+/// What judging `shown` takes: its templated entry's manifest and line, or its own hash.
+fn job(catalog: &HashMap<AssetId, AssetEntry>, shown: &Shown) -> Job {
+    match catalog.get(&shown.asset_id).and_then(template_of) {
+        Some(_) => Job::Templated {
+            template: shown.asset_id,
+            uri: shown.uri.clone(),
+        },
+        None => Job::Plain {
+            uri: shown.uri.clone(),
+            hash: shown.content_hash,
+        },
+    }
+}
+
+impl Verifier<'_> {
+    async fn verify_all(
+        &self,
+        tokens: &[TokenState],
+        progress: &dyn Progress,
+    ) -> HashMap<Job, Verdict> {
+        let mut jobs: Vec<Job> = tokens
+            .iter()
+            .flat_map(|t| t.active.iter().chain(&t.pending))
+            .map(|shown| job(self.catalog, shown))
+            .collect();
+        jobs.sort();
+        jobs.dedup();
+        let mut templates: Vec<AssetId> = jobs
+            .iter()
+            .filter_map(|job| match job {
+                Job::Templated { template, .. } => Some(*template),
+                Job::Plain { .. } => None,
+            })
+            .collect();
+        templates.dedup();
+        progress.phase("fetching mirrors", (templates.len() + jobs.len()) as u64);
+        let concurrency = self.settings.limits.concurrency * 2;
+        let manifests: HashMap<AssetId, ManifestVerdict> = stream::iter(templates)
+            .map(|template| async move {
+                let verdict = self.manifest(template).await;
+                progress.advance();
+                (template, verdict)
+            })
+            .buffer_unordered(concurrency)
+            .collect()
+            .await;
+        stream::iter(jobs)
+            .map(|job| {
+                let manifests = &manifests;
+                async move {
+                    let verdict = match &job {
+                        Job::Plain { uri, hash } => self.content(uri, *hash).await,
+                        Job::Templated { template, uri } => {
+                            self.templated_file(&manifests[template], uri).await
+                        }
+                    };
+                    progress.advance();
+                    (job, verdict)
+                }
+            })
+            .buffer_unordered(concurrency)
+            .collect()
+            .await
+    }
+
+    /// Fetches `uri` through its locations until one serves `hash`; else the most telling
+    /// failure. `None`: nothing to compare with.
+    async fn content(&self, uri: &str, hash: Option<[u8; 32]>) -> Verdict {
+        let (verdict, _) = self.fetch(uri, hash, false).await;
+        verdict
+    }
+
+    async fn fetch(
+        &self,
+        uri: &str,
+        expected: Option<[u8; 32]>,
+        keep: bool,
+    ) -> (Verdict, Option<Vec<u8>>) {
+        let locations = match uri::locations(uri, &self.settings.gateways) {
+            Ok(locations) => locations,
+            Err(why) => {
+                return (
+                    Verdict {
+                        status: Status::BadUri,
+                        detail: why,
+                        via: String::new(),
+                    },
+                    None,
+                )
+            }
+        };
+        let mut best: Option<Verdict> = None;
+        for location in locations {
+            let fetched = self.fetcher.fetch(&location, keep).await;
+            let verdict = judge(&fetched, expected);
+            if verdict.status.is_ok() {
+                return (verdict, fetched.body);
+            }
+            if best
+                .as_ref()
+                .is_none_or(|b| verdict.status.telling() < b.status.telling())
+            {
+                best = Some(verdict);
+            }
+        }
+        (best.expect("locations is never empty"), None)
+    }
+
+    async fn manifest(&self, template: AssetId) -> ManifestVerdict {
+        let entry = &self.catalog[&template];
+        self.manifest_of(&entry.uri, entry.content_hash).await
+    }
+
+    /// The `SHA256SUMS` beside templated uri `uri`, checked against `hash`.
+    async fn manifest_of(&self, uri: &str, hash: Option<[u8; 32]>) -> ManifestVerdict {
+        let Some(hash) = hash else {
+            return Err(Verdict {
+                status: Status::NoHash,
+                detail: "the templated entry records no hash for its SHA256SUMS".into(),
+                via: String::new(),
+            });
+        };
+        let uri = template::manifest_uri(uri);
+        let (verdict, body) = self.fetch(&uri, Some(hash), true).await;
+        match body {
+            Some(body) if verdict.status.is_ok() => {
+                Ok(Arc::new(Manifest::parse(&String::from_utf8_lossy(&body))))
+            }
+            _ => Err(Verdict {
+                detail: format!("{}: {}", template::MANIFEST, verdict.detail),
+                ..verdict
+            }),
+        }
+    }
+
+    async fn templated_file(&self, manifest: &ManifestVerdict, uri: &str) -> Verdict {
+        let manifest = match manifest {
+            Ok(manifest) => manifest,
+            Err(failed) => return failed.clone(),
+        };
+        let name = manifest::file_name(uri);
+        match manifest.hash_of(name) {
+            Some(hash) => self.content(uri, Some(hash)).await,
+            None => {
+                let served = self.content(uri, None).await;
+                Verdict {
+                    detail: if served.status == Status::NoHash {
+                        format!("{name} is not listed in {}", template::MANIFEST)
+                    } else {
+                        served.detail
+                    },
+                    ..served
+                }
+            }
+        }
+    }
+}
+
+/// Whether `uri` serves the content `hash` records: what `repair` asks of a new host.
+pub async fn verify_content(
+    fetcher: &Fetcher,
+    settings: &Settings,
+    uri: &str,
+    hash: Option<[u8; 32]>,
+) -> Verdict {
+    let catalog = HashMap::new();
+    Verifier {
+        fetcher,
+        settings,
+        catalog: &catalog,
+    }
+    .content(uri, hash)
+    .await
+}
+
+/// Whether templated uri `uri` serves, for each of `ids`, the file its `SHA256SUMS` lists, and
+/// that manifest is the one `hash` records: the first failure if not.
+pub async fn verify_templated(
+    fetcher: &Fetcher,
+    settings: &Settings,
+    uri: &str,
+    hash: Option<[u8; 32]>,
+    ids: &[Id],
+) -> Result<(), Verdict> {
+    let catalog = HashMap::new();
+    let verifier = Verifier {
+        fetcher,
+        settings,
+        catalog: &catalog,
+    };
+    let manifest = verifier.manifest_of(uri, hash).await;
+    let verdicts: Vec<Verdict> = stream::iter(ids)
+        .map(|id| {
+            let file = template::resolve(uri.to_string(), id);
+            let manifest = &manifest;
+            let verifier = &verifier;
+            async move { verifier.templated_file(manifest, &file).await }
+        })
+        .buffer_unordered(settings.limits.concurrency)
+        .collect()
+        .await;
+    match verdicts.into_iter().find(|v| !v.status.is_ok()) {
+        Some(failed) => Err(failed),
+        None => manifest.map(drop),
+    }
+}
+
+/// The status of what was fetched, against the hash it should have.
+fn judge(fetched: &Fetched, expected: Option<[u8; 32]>) -> Verdict {
+    let (status, detail) = match (fetched.status, fetched.sha256, expected) {
+        (Status::Ok, Some(_), None) => (
+            Status::NoHash,
+            format!("served {} bytes; the entry records no hash", fetched.bytes),
+        ),
+        (Status::Ok, Some(got), Some(want)) if got == want => (Status::Ok, String::new()),
+        (Status::Ok, Some(got), Some(want)) => (
+            Status::Mismatch,
+            format!(
+                "served {} bytes with sha256 {}…, the chain records {}…",
+                fetched.bytes,
+                &manifest::hex(&got)[..16],
+                &manifest::hex(&want)[..16]
+            ),
+        ),
+        (status, _, _) => (status, fetched.detail.clone()),
+    };
+    Verdict {
+        status,
+        detail,
+        via: fetched.url.clone(),
+    }
+}
+
+fn assemble(
+    tokens: &[TokenState],
+    catalog: &HashMap<AssetId, AssetEntry>,
+    verdicts: &HashMap<Job, Verdict>,
+    multiasset: AccountId,
+    block: subxt::utils::H256,
+    timings: Timings,
+) -> Report {
+    let mut mirrors: BTreeMap<Status, usize> = BTreeMap::new();
+    let mut health: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let reports = tokens
+        .iter()
+        .map(|token| {
+            let mirror = |shown: &Shown, pending: bool| {
+                let verdict = &verdicts[&job(catalog, shown)];
+                MirrorReport {
+                    asset_id: shown.asset_id,
+                    priority: shown.priority,
+                    pending,
+                    replaces: shown.replaces,
+                    uri: shown.uri.clone(),
+                    template: catalog
+                        .get(&shown.asset_id)
+                        .and_then(template_of)
+                        .map(str::to_owned),
+                    status: verdict.status,
+                    detail: verdict.detail.clone(),
+                    via: verdict.via.clone(),
+                }
+            };
+            let reports: Vec<MirrorReport> = token
+                .active
+                .iter()
+                .map(|s| mirror(s, false))
+                .chain(token.pending.iter().map(|s| mirror(s, true)))
+                .collect();
+            for report in &reports {
+                *mirrors.entry(report.status).or_default() += 1;
+            }
+            let token_health = Health::of(reports.iter().filter(|m| !m.pending).map(|m| m.status));
+            *health.entry(token_health.name()).or_default() += 1;
+            TokenReport {
+                token: select::text(&token.id),
+                health: token_health,
+                mirrors: reports,
+            }
+        })
+        .collect();
+    Report {
+        multiasset: multiasset_text(multiasset),
+        block: format!("{block:?}"),
+        tokens: reports,
+        mirrors,
+        health,
+        timings,
+    }
+}
+
+/// An account as its SS58 address (generic prefix 42).
+pub fn multiasset_text(account: AccountId) -> String {
+    subxt::utils::AccountId32(*AsRef::<[u8; 32]>::as_ref(&account)).to_string()
+}

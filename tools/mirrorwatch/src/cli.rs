@@ -1,0 +1,357 @@
+//! The command line: `mirrorwatch check …` and `mirrorwatch repair …`.
+//!
+//! Exit codes: 0 when every checked mirror is `ok` (`repair`: when every failing mirror has its
+//! replacement pending); 1 when some mirror is not (`repair`: when some could not be repaired);
+//! 2 on usage, config and chain errors, and when the contract refuses a call.
+
+use crate::chain::{self, Chain};
+use crate::check::{self, Inspection};
+use crate::config::{File, Settings};
+use crate::fetch::Fetcher;
+use crate::repair::{self, Rule};
+use crate::report::{self, Bar};
+use crate::select::{self, IdType};
+use clap::{Args, Parser, Subcommand};
+use ink::primitives::AccountId;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::str::FromStr;
+use subxt_signer::{sr25519::Keypair, SecretUri};
+
+/// Every checked mirror is `ok`; or every failing one has its replacement pending.
+pub const EXIT_OK: u8 = 0;
+/// Some mirror fails; or some failing one could not be repaired.
+pub const EXIT_FAILING: u8 = 1;
+/// A usage, config or chain error, or the contract refused a call.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mirrorwatch",
+    version,
+    about = "Finds rugged or dead mirrors of a collection's assets and proposes their replacements."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch every mirror of the tokens' assets and compare it with the recorded sha256.
+    Check(CheckArgs),
+    /// Propose new hosts, verified byte for byte, in place of failing mirrors.
+    Repair(RepairArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct Target {
+    /// The node's RPC endpoint.
+    #[arg(long, default_value = "ws://127.0.0.1:9944")]
+    pub url: String,
+    /// The multi-asset contract's address (SS58).
+    #[arg(long)]
+    pub multiasset: String,
+    /// `all` (the collection's enumeration) or ids and ranges: `1,2,10-20`, `0xab01` (Bytes).
+    #[arg(long, default_value = "all")]
+    pub tokens: String,
+    /// The `Id` variant plain numbers in --tokens stand for.
+    #[arg(long, value_enum, default_value = "u32")]
+    pub id_type: IdType,
+    /// A TOML file of gateways and limits (see the README); flags override it.
+    #[arg(long, env = "MIRRORWATCH_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// IPFS path gateways, tried in order (repeat the flag).
+    #[arg(long = "ipfs-gateway")]
+    pub ipfs_gateways: Vec<String>,
+    /// Arweave gateways, tried in order.
+    #[arg(long = "ar-gateway")]
+    pub arweave_gateways: Vec<String>,
+    /// renterd-style gateways for sia:// (a worker's object endpoint).
+    #[arg(long = "sia-gateway")]
+    pub sia_gateways: Vec<String>,
+    /// The largest content fetched, in bytes (default 64 MiB).
+    #[arg(long)]
+    pub max_bytes: Option<u64>,
+    /// Seconds to connect.
+    #[arg(long)]
+    pub connect_timeout: Option<u64>,
+    /// Seconds for one attempt, body included.
+    #[arg(long)]
+    pub timeout: Option<u64>,
+    /// Attempts after the first for unreachable and timed-out hosts.
+    #[arg(long)]
+    pub retries: Option<u32>,
+    /// Requests in flight at once.
+    #[arg(long)]
+    pub concurrency: Option<usize>,
+    /// Requests in flight at once to one host.
+    #[arg(long)]
+    pub per_host: Option<usize>,
+    /// Fetch from loopback, private and link-local addresses too (refused by default: the uris
+    /// come from the chain, so whoever got one proposed would choose what this machine fetches).
+    #[arg(long)]
+    pub allow_private: bool,
+    /// One JSON document on standard output instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Check pending assets too (reported, not counted in a token's health).
+    #[arg(long)]
+    pub pending: bool,
+    /// List only the mirrors that are not `ok` (the totals still count all).
+    #[arg(long)]
+    pub only_failing: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RepairArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// OLD-PREFIX=NEW-PREFIX: a failing mirror whose uri starts with OLD-PREFIX moves there.
+    #[arg(long = "rehost", required = true)]
+    pub rules: Vec<Rule>,
+    /// The issuer's or a registered proposer's secret uri (`//Alice`, a mnemonic…). Prefer
+    /// --suri-file or the environment: a flag shows in the process list.
+    #[arg(
+        long,
+        env = "MIRRORWATCH_SURI",
+        hide_env_values = true,
+        conflicts_with = "suri_file"
+    )]
+    pub suri: Option<String>,
+    /// A file holding the secret uri.
+    #[arg(long)]
+    pub suri_file: Option<PathBuf>,
+    /// Print what would be done and its fee; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs the command line and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => return fail(format!("tokio: {e}")),
+    };
+    let code = runtime.block_on(async {
+        match cli.command {
+            Command::Check(args) => run_check(args).await,
+            Command::Repair(args) => run_repair(args).await,
+        }
+    });
+    match code {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => fail(message),
+    }
+}
+
+fn fail(message: String) -> ExitCode {
+    eprintln!("mirrorwatch: error: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+/// What both commands set up: settings, the fetcher, the chain and the tokens' inspection.
+struct Session {
+    settings: Settings,
+    fetcher: Fetcher,
+    chain: Chain,
+    multiasset: AccountId,
+}
+
+impl Session {
+    async fn open(target: &Target) -> Result<Session, String> {
+        let file = match &target.config {
+            Some(path) => File::read(path)?,
+            None => File::default(),
+        };
+        let non_empty = |list: &Vec<String>| (!list.is_empty()).then(|| list.clone());
+        let flags = File {
+            ipfs_gateways: non_empty(&target.ipfs_gateways),
+            arweave_gateways: non_empty(&target.arweave_gateways),
+            sia_gateways: non_empty(&target.sia_gateways),
+            max_bytes: target.max_bytes,
+            connect_timeout_secs: target.connect_timeout,
+            timeout_secs: target.timeout,
+            retries: target.retries,
+            concurrency: target.concurrency,
+            per_host: target.per_host,
+            ..File::default()
+        };
+        let settings = Settings::from_file(file.overridden_by(flags), target.allow_private)?;
+        let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.hosts())
+            .map_err(|e| format!("http client: {e}"))?;
+        let multiasset = parse_account(&target.multiasset)?;
+        let chain = Chain::connect(&target.url)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Session {
+            settings,
+            fetcher,
+            chain,
+            multiasset,
+        })
+    }
+
+    async fn inspect(&self, target: &Target, pending: bool) -> Result<Inspection, String> {
+        let selection = select::parse(&target.tokens, target.id_type)?;
+        let bar = Bar::new(!target.quiet && !target.json);
+        let inspection = check::inspect(
+            &self.chain,
+            self.multiasset,
+            &self.settings,
+            &self.fetcher,
+            &selection,
+            pending,
+            &bar,
+        )
+        .await
+        .map_err(|e| e.to_string());
+        bar.finish();
+        inspection
+    }
+}
+
+async fn run_check(args: CheckArgs) -> Result<u8, String> {
+    let session = Session::open(&args.target).await?;
+    let inspection = session.inspect(&args.target, args.pending).await?;
+    let report = &inspection.report;
+    if args.target.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(report).expect("serializable")
+        );
+    } else {
+        print!("{}", report::table(report, args.only_failing));
+    }
+    Ok(if report.all_ok() {
+        EXIT_OK
+    } else {
+        EXIT_FAILING
+    })
+}
+
+async fn run_repair(args: RepairArgs) -> Result<u8, String> {
+    let signer = signer(args.suri.as_deref(), args.suri_file.as_deref())?;
+    let mut session = Session::open(&args.target).await?;
+    let inspection = session.inspect(&args.target, true).await?;
+    let repaired = repair::repair(
+        &mut session.chain,
+        session.multiasset,
+        &session.settings,
+        &session.fetcher,
+        &inspection,
+        &args.rules,
+        &signer,
+        args.dry_run,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    if args.target.json {
+        let document = serde_json::json!({ "check": inspection.report, "repair": repaired });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&document).expect("serializable")
+        );
+    } else {
+        print!("{}", report::summary(&inspection.report));
+        print!("{}", repair::text(&repaired));
+    }
+    Ok(if repaired.complete() {
+        EXIT_OK
+    } else {
+        EXIT_FAILING
+    })
+}
+
+/// The signing key, from the flag or environment, else from the file; never printed.
+fn signer(suri: Option<&str>, file: Option<&std::path::Path>) -> Result<Keypair, String> {
+    let text = match (suri, file) {
+        (Some(suri), _) => suri.to_string(),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map_err(|e| format!("--suri-file {}: {e}", path.display()))?
+            .trim()
+            .to_string(),
+        (None, None) => {
+            return Err("repair needs a key: --suri, MIRRORWATCH_SURI or --suri-file".into())
+        }
+    };
+    let uri =
+        SecretUri::from_str(&text).map_err(|_| "the secret uri does not parse".to_string())?;
+    Keypair::from_uri(&uri).map_err(|_| "the secret uri gives no sr25519 key".to_string())
+}
+
+/// An SS58 address or 0x-prefixed 32-byte hex.
+pub fn parse_account(text: &str) -> Result<AccountId, String> {
+    if let Some(hex) = text.strip_prefix("0x") {
+        let bytes = crate::manifest::parse_hex(hex).ok_or(format!("{text:?} is not an account"))?;
+        return Ok(AccountId::from(bytes));
+    }
+    subxt::utils::AccountId32::from_str(text)
+        .map(|account| AccountId::from(account.0))
+        .map_err(|_| format!("{text:?} is not an SS58 address"))
+}
+
+/// The account of a signer, as SS58.
+pub fn address_of(signer: &Keypair) -> String {
+    check::multiasset_text(chain::account_of(signer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_parse_from_ss58_and_hex() {
+        let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+        let from_ss58 = parse_account(alice).unwrap();
+        let hex = crate::manifest::hex(AsRef::<[u8; 32]>::as_ref(&from_ss58));
+        assert_eq!(parse_account(&format!("0x{hex}")), Ok(from_ss58));
+        assert!(parse_account("5Grw").is_err());
+    }
+
+    #[test]
+    fn a_key_comes_from_the_flag_or_a_file_and_errors_never_echo_it() {
+        let alice = signer(Some("//Alice"), None).unwrap();
+        assert_eq!(
+            address_of(&alice),
+            "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
+        );
+        let path = std::env::temp_dir().join(format!("mirrorwatch-suri-{}", std::process::id()));
+        std::fs::write(&path, "//Alice\n").unwrap();
+        assert_eq!(
+            address_of(&signer(None, Some(&path)).unwrap()),
+            address_of(&alice)
+        );
+        std::fs::remove_file(&path).unwrap();
+        let secret = "not a secret uri //word";
+        let error = signer(Some(secret), None).err().unwrap();
+        assert!(!error.contains(secret));
+        assert!(signer(None, None).is_err());
+    }
+
+    #[test]
+    fn the_command_line_parses() {
+        let cli = Cli::try_parse_from([
+            "mirrorwatch",
+            "repair",
+            "--multiasset",
+            "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+            "--rehost",
+            "https://a/=https://b/",
+            "--dry-run",
+        ])
+        .unwrap();
+        assert!(matches!(cli.command, Command::Repair(ref r) if r.dry_run && r.rules.len() == 1));
+        assert!(Cli::try_parse_from(["mirrorwatch", "repair", "--multiasset", "x"]).is_err());
+    }
+}

@@ -1,0 +1,191 @@
+//! Settings: documented defaults, overridden by a TOML file (`--config`), overridden by flags.
+//!
+//! ```toml
+//! # mirrorwatch.toml: every key is optional
+//! ipfs_gateways = ["https://ipfs.io", "https://dweb.link"]
+//! arweave_gateways = ["https://arweave.net", "https://ar-io.net"]
+//! sia_gateways = ["http://localhost:9980/api/worker/objects"]
+//! max_bytes = 67108864          # 64 MiB
+//! connect_timeout_secs = 10
+//! timeout_secs = 60             # one attempt: connect, redirects and the whole body
+//! retries = 2                   # for unreachable / timeout / 429 / 5xx
+//! backoff_ms = 500              # doubled before each next retry
+//! concurrency = 32              # requests in flight, overall
+//! per_host = 4                  # requests in flight to one host
+//! chain_concurrency = 16        # contract queries in flight
+//! ```
+
+use crate::fetch::Limits;
+use crate::uri::Gateways;
+use serde::Deserialize;
+use std::time::Duration;
+use url::Url;
+
+/// Public IPFS path gateways, tried in order.
+pub const DEFAULT_IPFS_GATEWAYS: [&str; 2] = ["https://ipfs.io", "https://dweb.link"];
+/// Public Arweave gateways, tried in order.
+pub const DEFAULT_ARWEAVE_GATEWAYS: [&str; 2] = ["https://arweave.net", "https://ar-io.net"];
+/// Sia has no public gateway: a renterd worker's object endpoint, as renterd listens by default.
+pub const DEFAULT_SIA_GATEWAYS: [&str; 1] = ["http://localhost:9980/api/worker/objects"];
+/// The largest content fetched: 64 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest `SHA256SUMS` read into memory: 16 MiB (about 190,000 lines).
+pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 10;
+pub const DEFAULT_TIMEOUT_SECS: u64 = 60;
+pub const DEFAULT_RETRIES: u32 = 2;
+pub const DEFAULT_BACKOFF_MS: u64 = 500;
+pub const DEFAULT_CONCURRENCY: usize = 32;
+pub const DEFAULT_PER_HOST: usize = 4;
+pub const DEFAULT_CHAIN_CONCURRENCY: usize = 16;
+
+/// The config file's keys; every one optional.
+#[derive(Debug, Default, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct File {
+    pub ipfs_gateways: Option<Vec<String>>,
+    pub arweave_gateways: Option<Vec<String>>,
+    pub sia_gateways: Option<Vec<String>>,
+    pub max_bytes: Option<u64>,
+    pub connect_timeout_secs: Option<u64>,
+    pub timeout_secs: Option<u64>,
+    pub retries: Option<u32>,
+    pub backoff_ms: Option<u64>,
+    pub concurrency: Option<usize>,
+    pub per_host: Option<usize>,
+    pub chain_concurrency: Option<usize>,
+}
+
+impl File {
+    pub fn parse(text: &str) -> Result<File, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn read(path: &std::path::Path) -> Result<File, String> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("config {}: {e}", path.display()))?;
+        File::parse(&text).map_err(|e| format!("config {}: {e}", path.display()))
+    }
+
+    /// `self` with every key `over` sets replaced by its value.
+    pub fn overridden_by(self, over: File) -> File {
+        File {
+            ipfs_gateways: over.ipfs_gateways.or(self.ipfs_gateways),
+            arweave_gateways: over.arweave_gateways.or(self.arweave_gateways),
+            sia_gateways: over.sia_gateways.or(self.sia_gateways),
+            max_bytes: over.max_bytes.or(self.max_bytes),
+            connect_timeout_secs: over.connect_timeout_secs.or(self.connect_timeout_secs),
+            timeout_secs: over.timeout_secs.or(self.timeout_secs),
+            retries: over.retries.or(self.retries),
+            backoff_ms: over.backoff_ms.or(self.backoff_ms),
+            concurrency: over.concurrency.or(self.concurrency),
+            per_host: over.per_host.or(self.per_host),
+            chain_concurrency: over.chain_concurrency.or(self.chain_concurrency),
+        }
+    }
+}
+
+/// Everything a run is bounded and routed by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub gateways: Gateways,
+    pub limits: Limits,
+    pub chain_concurrency: usize,
+}
+
+impl Settings {
+    /// The settings of `file` (keys left out take the defaults above); `allow_private` comes
+    /// from the command line only.
+    pub fn from_file(file: File, allow_private: bool) -> Result<Settings, String> {
+        let gateways = |list: Option<Vec<String>>, defaults: &[&str], what: &str| {
+            list.unwrap_or_else(|| defaults.iter().map(|s| s.to_string()).collect())
+                .iter()
+                .map(|g| gateway(g).map_err(|e| format!("{what} gateway {g:?}: {e}")))
+                .collect::<Result<Vec<Url>, String>>()
+        };
+        let positive = |value: usize, what: &str| {
+            if value == 0 {
+                Err(format!("{what} must be at least 1"))
+            } else {
+                Ok(value)
+            }
+        };
+        Ok(Settings {
+            gateways: Gateways {
+                ipfs: gateways(file.ipfs_gateways, &DEFAULT_IPFS_GATEWAYS, "ipfs")?,
+                arweave: gateways(file.arweave_gateways, &DEFAULT_ARWEAVE_GATEWAYS, "arweave")?,
+                sia: gateways(file.sia_gateways, &DEFAULT_SIA_GATEWAYS, "sia")?,
+            },
+            limits: Limits {
+                max_bytes: file.max_bytes.unwrap_or(DEFAULT_MAX_BYTES),
+                max_manifest_bytes: MAX_MANIFEST_BYTES,
+                connect_timeout: Duration::from_secs(
+                    file.connect_timeout_secs
+                        .unwrap_or(DEFAULT_CONNECT_TIMEOUT_SECS),
+                ),
+                timeout: Duration::from_secs(file.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+                retries: file.retries.unwrap_or(DEFAULT_RETRIES),
+                backoff: Duration::from_millis(file.backoff_ms.unwrap_or(DEFAULT_BACKOFF_MS)),
+                concurrency: positive(
+                    file.concurrency.unwrap_or(DEFAULT_CONCURRENCY),
+                    "concurrency",
+                )?,
+                per_host: positive(file.per_host.unwrap_or(DEFAULT_PER_HOST), "per_host")?,
+                allow_private,
+            },
+            chain_concurrency: positive(
+                file.chain_concurrency.unwrap_or(DEFAULT_CHAIN_CONCURRENCY),
+                "chain_concurrency",
+            )?,
+        })
+    }
+}
+
+/// A gateway base url: http(s), no query or fragment.
+fn gateway(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| e.to_string())?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("must be an http(s) url".into());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("must not have a query or fragment".into());
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_gives_the_documented_defaults() {
+        let settings = Settings::from_file(File::parse("").unwrap(), false).unwrap();
+        assert_eq!(settings.limits.max_bytes, 64 * 1024 * 1024);
+        assert_eq!(settings.gateways.ipfs[0].as_str(), "https://ipfs.io/");
+        assert_eq!(settings.limits.retries, DEFAULT_RETRIES);
+        assert!(!settings.limits.allow_private);
+    }
+
+    #[test]
+    fn the_file_overrides_defaults_and_flags_override_the_file() {
+        let file =
+            File::parse("max_bytes = 10\nipfs_gateways = [\"http://gw.local:8080\"]").unwrap();
+        let flags = File {
+            max_bytes: Some(20),
+            ..File::default()
+        };
+        let settings = Settings::from_file(file.overridden_by(flags), true).unwrap();
+        assert_eq!(settings.limits.max_bytes, 20);
+        assert_eq!(settings.gateways.ipfs[0].as_str(), "http://gw.local:8080/");
+        assert!(settings.limits.allow_private);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_gateways_are_refused() {
+        assert!(File::parse("max_byte = 1").is_err());
+        let file = File::parse("sia_gateways = [\"ftp://x\"]").unwrap();
+        assert!(Settings::from_file(file, false).is_err());
+        let zero = File::parse("concurrency = 0").unwrap();
+        assert!(Settings::from_file(zero, false).is_err());
+    }
+}

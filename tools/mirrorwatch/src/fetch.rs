@@ -1,0 +1,424 @@
+//! Fetching a location with every limit an operator needs: a size cap, connect and total
+//! timeouts, at most [`MAX_REDIRECTS`] redirects, bounded concurrency overall and per host,
+//! retries with backoff, and no private addresses unless allowed. Bytes stream through sha256;
+//! only a manifest's bytes are kept (up to [`Limits::max_manifest_bytes`]).
+
+use crate::status::Status;
+use futures::StreamExt;
+use hyper::client::connect::dns::Name;
+use reqwest::dns::{Addrs, Resolve, Resolving};
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use url::Url;
+
+/// The most redirects one fetch follows.
+pub const MAX_REDIRECTS: usize = 5;
+
+/// How a fetch is bounded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    /// The largest content fetched, in bytes.
+    pub max_bytes: u64,
+    /// The largest `SHA256SUMS` kept in memory to be parsed, in bytes.
+    pub max_manifest_bytes: u64,
+    pub connect_timeout: Duration,
+    /// For one attempt: connecting, every redirect and the whole body.
+    pub timeout: Duration,
+    /// Attempts after the first, for `unreachable` and `timeout` (and 429 / 5xx answers).
+    pub retries: u32,
+    /// The wait before the first retry; doubled before each next one.
+    pub backoff: Duration,
+    /// Requests in flight at once, overall.
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    pub per_host: usize,
+    /// Fetch from loopback, private and link-local addresses too.
+    pub allow_private: bool,
+}
+
+/// What one fetch found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    pub status: Status,
+    /// The sha256 of what was served (`None` unless the whole body arrived within the cap).
+    pub sha256: Option<[u8; 32]>,
+    /// The body, for a fetch that asked to keep it.
+    pub body: Option<Vec<u8>>,
+    /// The bytes received.
+    pub bytes: u64,
+    /// Why it failed, for people.
+    pub detail: String,
+    /// The location the answer came from, after redirects.
+    pub url: String,
+}
+
+impl Fetched {
+    fn failed(status: Status, url: &Url, detail: impl Into<String>) -> Fetched {
+        Fetched {
+            status,
+            sha256: None,
+            body: None,
+            bytes: 0,
+            detail: detail.into(),
+            url: url.to_string(),
+        }
+    }
+}
+
+/// The client all fetches share, with its concurrency limits and a request counter.
+pub struct Fetcher {
+    client: reqwest::Client,
+    limits: Limits,
+    trusted: Arc<HashSet<String>>,
+    overall: Arc<Semaphore>,
+    hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+    requests: AtomicU64,
+}
+
+impl Fetcher {
+    /// A fetcher within `limits`; `trusted` hosts (the operator's gateways) may be private.
+    pub fn new(limits: Limits, trusted: Vec<String>) -> Result<Fetcher, reqwest::Error> {
+        let trusted = Arc::new(trusted.into_iter().collect::<HashSet<_>>());
+        let client = reqwest::Client::builder()
+            .user_agent(concat!("mirrorwatch/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
+            // A proxy would resolve names where the address rule cannot see them.
+            .no_proxy()
+            .connect_timeout(limits.connect_timeout)
+            .dns_resolver(Arc::new(GuardedResolver {
+                allow_private: limits.allow_private,
+                trusted: trusted.clone(),
+            }))
+            .build()?;
+        Ok(Fetcher {
+            client,
+            overall: Arc::new(Semaphore::new(limits.concurrency.max(1))),
+            limits,
+            trusted,
+            hosts: Mutex::new(HashMap::new()),
+            requests: AtomicU64::new(0),
+        })
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// HTTP requests sent so far (each redirect and retry counts).
+    pub fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
+    }
+
+    /// Fetches `url`, retrying transient failures; keeps the body if `keep` (a manifest).
+    pub async fn fetch(&self, url: &Url, keep: bool) -> Fetched {
+        let mut wait = self.limits.backoff;
+        let mut attempt = 0;
+        loop {
+            let (fetched, retryable) = self.attempt(url, keep).await;
+            if !retryable || attempt >= self.limits.retries {
+                return fetched;
+            }
+            attempt += 1;
+            tokio::time::sleep(wait).await;
+            wait = wait.saturating_mul(2);
+        }
+    }
+
+    /// One attempt within the total timeout; also says whether another attempt may help.
+    async fn attempt(&self, url: &Url, keep: bool) -> (Fetched, bool) {
+        match tokio::time::timeout(self.limits.timeout, self.follow(url, keep)).await {
+            Ok(answer) => answer,
+            Err(_) => (
+                Fetched::failed(
+                    Status::Timeout,
+                    url,
+                    format!("no complete answer in {:?}", self.limits.timeout),
+                ),
+                true,
+            ),
+        }
+    }
+
+    async fn follow(&self, start: &Url, keep: bool) -> (Fetched, bool) {
+        let mut url = start.clone();
+        for hop in 0..=MAX_REDIRECTS {
+            if let Err(why) = self.ensure_allowed(&url) {
+                return (Fetched::failed(Status::BadUri, &url, why), false);
+            }
+            let _overall = self.overall.acquire().await.expect("never closed");
+            let host = self.host_permits(&url);
+            let _host = host.acquire().await.expect("never closed");
+            self.requests.fetch_add(1, Ordering::Relaxed);
+            let response = match self.client.get(url.clone()).send().await {
+                Ok(response) => response,
+                Err(error) => return (self.transport_failure(&url, &error), true),
+            };
+            let code = response.status();
+            if code.is_redirection() {
+                let Some(next) = response
+                    .headers()
+                    .get(reqwest::header::LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|location| url.join(location).ok())
+                else {
+                    let why = format!("HTTP {code} without a usable Location");
+                    return (Fetched::failed(Status::Unreachable, &url, why), false);
+                };
+                if hop == MAX_REDIRECTS {
+                    let why = format!("more than {MAX_REDIRECTS} redirects");
+                    return (Fetched::failed(Status::Unreachable, &url, why), false);
+                }
+                url = next;
+                continue;
+            }
+            if code == reqwest::StatusCode::NOT_FOUND || code == reqwest::StatusCode::GONE {
+                return (
+                    Fetched::failed(Status::Missing, &url, format!("HTTP {code}")),
+                    false,
+                );
+            }
+            if !code.is_success() {
+                let retry = code.is_server_error() || code.as_u16() == 429;
+                return (
+                    Fetched::failed(Status::Unreachable, &url, format!("HTTP {code}")),
+                    retry,
+                );
+            }
+            return self.body(response, &url, keep).await;
+        }
+        unreachable!("the loop returns at hop MAX_REDIRECTS")
+    }
+
+    async fn body(&self, response: reqwest::Response, url: &Url, keep: bool) -> (Fetched, bool) {
+        let cap = if keep {
+            self.limits.max_bytes.min(self.limits.max_manifest_bytes)
+        } else {
+            self.limits.max_bytes
+        };
+        if let Some(declared) = response.content_length() {
+            if declared > cap {
+                let why = format!("Content-Length {declared} is over the {cap}-byte cap");
+                return (Fetched::failed(Status::TooLarge, url, why), false);
+            }
+        }
+        let mut hasher = Sha256::new();
+        let mut kept = keep.then(Vec::new);
+        let mut bytes: u64 = 0;
+        let mut stream = response.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(error) => {
+                    let mut failed = self.transport_failure(url, &error);
+                    failed.detail = format!("after {bytes} bytes: {}", failed.detail);
+                    failed.bytes = bytes;
+                    return (failed, true);
+                }
+            };
+            bytes += chunk.len() as u64;
+            if bytes > cap {
+                let why = format!("over the {cap}-byte cap");
+                return (Fetched::failed(Status::TooLarge, url, why), false);
+            }
+            hasher.update(&chunk);
+            if let Some(kept) = kept.as_mut() {
+                kept.extend_from_slice(&chunk);
+            }
+        }
+        let fetched = Fetched {
+            status: Status::Ok,
+            sha256: Some(hasher.finalize().into()),
+            body: kept,
+            bytes,
+            detail: String::new(),
+            url: url.to_string(),
+        };
+        (fetched, false)
+    }
+
+    /// Only http(s), and no private address given as a literal (names are checked when they
+    /// resolve, by [`GuardedResolver`]).
+    fn ensure_allowed(&self, url: &Url) -> Result<(), String> {
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(format!("refused: scheme {}", url.scheme()));
+        }
+        let host = url.host().ok_or("refused: no host")?;
+        let literal = match host {
+            url::Host::Ipv4(ip) => Some(IpAddr::V4(ip)),
+            url::Host::Ipv6(ip) => Some(IpAddr::V6(ip)),
+            url::Host::Domain(_) => None,
+        };
+        match literal {
+            Some(ip) if !self.may_reach(&host.to_string(), ip) => Err(refusal(&host.to_string())),
+            _ => Ok(()),
+        }
+    }
+
+    fn may_reach(&self, host: &str, ip: IpAddr) -> bool {
+        self.limits.allow_private || self.trusted.contains(host) || is_public(ip)
+    }
+
+    fn host_permits(&self, url: &Url) -> Arc<Semaphore> {
+        let key = format!(
+            "{}:{}",
+            url.host_str().unwrap_or_default(),
+            url.port_or_known_default().unwrap_or_default()
+        );
+        let mut hosts = self.hosts.lock().expect("not poisoned");
+        hosts
+            .entry(key)
+            .or_insert_with(|| Arc::new(Semaphore::new(self.limits.per_host.max(1))))
+            .clone()
+    }
+
+    fn transport_failure(&self, url: &Url, error: &reqwest::Error) -> Fetched {
+        if let Some(refused) = find_source::<Refused>(error) {
+            return Fetched::failed(Status::BadUri, url, refusal(&refused.0));
+        }
+        if error.is_timeout() {
+            return Fetched::failed(Status::Timeout, url, "connect timeout");
+        }
+        Fetched::failed(Status::Unreachable, url, describe(error))
+    }
+}
+
+fn refusal(host: &str) -> String {
+    format!("refused: {host} is a loopback, private or link-local address (--allow-private)")
+}
+
+/// The innermost cause of `error`, which says what happened (reqwest's own text is generic).
+fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+fn find_source<'a, T: std::error::Error + 'static>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut cause = Some(error);
+    while let Some(current) = cause {
+        if let Some(found) = current.downcast_ref::<T>() {
+            return Some(found);
+        }
+        cause = current.source();
+    }
+    None
+}
+
+/// A name that resolved to no address the rule lets through.
+#[derive(Debug)]
+struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} resolves only to refused addresses", self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// The system resolver, keeping only public addresses unless private ones are allowed or the
+/// name is a trusted gateway's. Checked at every connection, so every redirect is checked too.
+struct GuardedResolver {
+    allow_private: bool,
+    trusted: Arc<HashSet<String>>,
+}
+
+impl Resolve for GuardedResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_owned();
+        let open = self.allow_private || self.trusted.contains(&host);
+        Box::pin(async move {
+            let found: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let kept: Vec<SocketAddr> = found
+                .into_iter()
+                .filter(|addr| open || is_public(addr.ip()))
+                .collect();
+            if kept.is_empty() {
+                return Err(Box::new(Refused(host)) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            Ok(Box::new(kept.into_iter()) as Addrs)
+        })
+    }
+}
+
+/// Not loopback, private, link-local, shared (CGNAT), unspecified, broadcast, multicast or
+/// documentation space.
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => is_public_v4(ip),
+        IpAddr::V6(ip) => match ip.to_ipv4_mapped() {
+            Some(v4) => is_public_v4(v4),
+            None => is_public_v6(ip),
+        },
+    }
+}
+
+fn is_public_v4(ip: Ipv4Addr) -> bool {
+    let [a, b, ..] = ip.octets();
+    !(ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_unspecified()
+        || ip.is_broadcast()
+        || ip.is_multicast()
+        || ip.is_documentation()
+        || a == 0
+        || (a == 100 && (64..128).contains(&b)))
+}
+
+fn is_public_v6(ip: Ipv6Addr) -> bool {
+    let first = ip.segments()[0];
+    !(ip.is_loopback()
+        || ip.is_unspecified()
+        || ip.is_multicast()
+        || (first & 0xfe00) == 0xfc00
+        || (first & 0xffc0) == 0xfe80
+        || first == 0x2001 && ip.segments()[1] == 0x0db8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_private_and_link_local_addresses_are_not_public() {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
+    fn internet_addresses_are_public() {
+        for ip in [
+            "93.184.216.34",
+            "1.1.1.1",
+            "2606:4700:4700::1111",
+            "100.128.0.1",
+        ] {
+            assert!(is_public(ip.parse().unwrap()), "{ip}");
+        }
+    }
+}

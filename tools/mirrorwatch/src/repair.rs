@@ -1,0 +1,724 @@
+//! `repair`: for each failing mirror with a rehost rule, checks that the new host serves
+//! exactly the recorded bytes, then adds the new catalog entries and proposes each one with
+//! `replaces` = the failing entry: per asset with `propose_asset_to_many`, collection-wide with
+//! `propose_to_collection` for a templated entry. Nothing already pending is proposed again.
+
+use crate::chain::{self, format_amount, Chain, ChainError, DryRun, Message};
+use crate::check::{self, template_of, Inspection, Verdict};
+use crate::config::Settings;
+use crate::fetch::Fetcher;
+use crate::select;
+use crate::status::Status;
+use ink::primitives::AccountId;
+use multiasset::limits::{
+    MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_ENTRIES_PER_CALL,
+};
+use multiasset::{AssetEntry, MultiAssetError};
+use multiasset_traits::AssetId;
+use openbrush::contracts::psp34::Id;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use subxt_signer::sr25519::Keypair;
+
+/// How many of the newest catalog entries are searched for one a repair can reuse (a run that
+/// added entries and stopped before proposing them).
+pub const REUSE_WINDOW: u64 = 64;
+
+/// `--rehost OLD=NEW`: a uri starting with `OLD` moves to `NEW` and the rest of the uri.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub old: String,
+    pub new: String,
+}
+
+impl std::str::FromStr for Rule {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Rule, String> {
+        let (old, new) = text
+            .split_once('=')
+            .ok_or_else(|| format!("{text:?} is not OLD-PREFIX=NEW-PREFIX"))?;
+        if old.is_empty() || new.is_empty() || old == new {
+            return Err(format!(
+                "{text:?}: both prefixes are needed and must differ"
+            ));
+        }
+        Ok(Rule {
+            old: old.into(),
+            new: new.into(),
+        })
+    }
+}
+
+/// The uri `uri` moves to under the first rule that matches it.
+pub fn rehost(uri: &str, rules: &[Rule]) -> Option<String> {
+    rules.iter().find_map(|rule| {
+        uri.strip_prefix(&rule.old)
+            .map(|rest| format!("{}{rest}", rule.new))
+    })
+}
+
+/// One failing catalog entry and what is done about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    /// The failing entry.
+    pub asset_id: AssetId,
+    pub uri: String,
+    pub status: Status,
+    /// The tokens it fails on.
+    pub tokens: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_uri: Option<String>,
+    pub templated: bool,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    /// The entry proposed in its place (known once it exists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_asset_id: Option<AssetId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Proposed by this run (or, with `--dry-run`, would be).
+    Proposed,
+    /// Every token it fails on already has the replacement pending.
+    AlreadyPending,
+    /// No `--rehost` rule matches its uri.
+    NoRule,
+    /// The entry records no hash, so no new host can be verified.
+    NoHash,
+    /// The new host does not serve the recorded bytes.
+    NewHostFails,
+}
+
+/// One call `repair` makes (or would make).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    pub message: String,
+    pub arguments: String,
+    pub ref_time: u64,
+    pub proof_size: u64,
+    pub deposit: u128,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<u128>,
+    /// The fee is estimated with an existing entry standing in for one not added yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_with: Option<AssetId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+}
+
+/// What `repair` did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepairReport {
+    pub dry_run: bool,
+    pub repairs: Vec<Repair>,
+    pub actions: Vec<Action>,
+    /// The sum of the actions' fees.
+    pub fee: u128,
+    pub fee_text: String,
+}
+
+impl RepairReport {
+    /// Every failing mirror now has its replacement pending (or would, in a dry run).
+    pub fn complete(&self) -> bool {
+        self.repairs
+            .iter()
+            .all(|r| matches!(r.outcome, Outcome::Proposed | Outcome::AlreadyPending))
+    }
+}
+
+/// A refusal or a chain failure: nothing after it was tried.
+#[derive(Debug)]
+pub enum RepairError {
+    /// The contract refused a call; names its error variant.
+    Refused {
+        message: &'static str,
+        error: MultiAssetError,
+    },
+    Chain(ChainError),
+}
+
+impl std::fmt::Display for RepairError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RepairError::Refused { message, error } => {
+                write!(f, "the contract refused {message}: {error:?}")
+            }
+            RepairError::Chain(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RepairError {}
+
+impl From<ChainError> for RepairError {
+    fn from(error: ChainError) -> Self {
+        RepairError::Chain(error)
+    }
+}
+
+/// A repair that will propose: the entry to propose and to whom.
+struct Planned {
+    index: usize,
+    old: AssetId,
+    new_uri: String,
+    hash: Option<[u8; 32]>,
+    templated: bool,
+    tokens: Vec<Id>,
+    existing: Option<AssetId>,
+}
+
+/// Works out and (unless `dry_run`) carries out the repairs of what `inspection` found.
+#[allow(clippy::too_many_arguments)]
+pub async fn repair(
+    chain: &mut Chain,
+    multiasset: AccountId,
+    settings: &Settings,
+    fetcher: &Fetcher,
+    inspection: &Inspection,
+    rules: &[Rule],
+    signer: &Keypair,
+    dry_run: bool,
+) -> Result<RepairReport, RepairError> {
+    let mut repairs = Vec::new();
+    let mut planned = Vec::new();
+    let collection_wide = chain
+        .query(chain::multiasset(multiasset).collection_proposals())
+        .await?;
+    for (old, failing) in failing_entries(inspection) {
+        let entry = &inspection.catalog[&old];
+        let templated = template_of(entry).is_some();
+        let mut repair = Repair {
+            asset_id: old,
+            uri: entry.uri.clone(),
+            status: failing[0].1,
+            tokens: failing.iter().map(|(id, _)| select::text(id)).collect(),
+            new_uri: None,
+            templated,
+            outcome: Outcome::NoRule,
+            detail: String::new(),
+            new_asset_id: None,
+        };
+        let Some(new_uri) = rehost(&entry.uri, rules) else {
+            repairs.push(repair);
+            continue;
+        };
+        repair.new_uri = Some(new_uri.clone());
+        if entry.content_hash.is_none() {
+            repair.outcome = Outcome::NoHash;
+            repairs.push(repair);
+            continue;
+        }
+        // Idempotence: what is already proposed in the failing entry's place.
+        let replaced_by = |asset: AssetId| {
+            inspection
+                .catalog
+                .get(&asset)
+                .is_some_and(|e| e.uri == new_uri && e.content_hash == entry.content_hash)
+        };
+        let tokens: Vec<Id> = if templated {
+            match collection_wide
+                .iter()
+                .find(|p| p.replaces == Some(old) && replaced_by(p.asset_id))
+            {
+                Some(_) => Vec::new(),
+                None => failing.iter().map(|(id, _)| id.clone()).collect(),
+            }
+        } else {
+            failing
+                .iter()
+                .map(|(id, _)| id.clone())
+                .filter(|id| {
+                    let state = inspection.tokens.iter().find(|t| &t.id == id);
+                    !state.is_some_and(|t| {
+                        t.pending
+                            .iter()
+                            .any(|p| p.replaces == Some(old) && replaced_by(p.asset_id))
+                    })
+                })
+                .collect()
+        };
+        if tokens.is_empty() {
+            repair.outcome = Outcome::AlreadyPending;
+            repairs.push(repair);
+            continue;
+        }
+        let verdict = if templated {
+            let ids: Vec<Id> = failing.iter().map(|(id, _)| id.clone()).collect();
+            check::verify_templated(fetcher, settings, &new_uri, entry.content_hash, &ids).await
+        } else {
+            let v = check::verify_content(fetcher, settings, &new_uri, entry.content_hash).await;
+            if v.status.is_ok() {
+                Ok(())
+            } else {
+                Err(v)
+            }
+        };
+        if let Err(Verdict { status, detail, .. }) = verdict {
+            repair.outcome = Outcome::NewHostFails;
+            repair.detail = format!("{status}: {detail}");
+            repairs.push(repair);
+            continue;
+        }
+        repair.outcome = Outcome::Proposed;
+        let existing = inspection
+            .catalog
+            .iter()
+            .find(|(_, e)| e.uri == new_uri && e.content_hash == entry.content_hash)
+            .map(|(id, _)| *id);
+        planned.push(Planned {
+            index: repairs.len(),
+            old,
+            new_uri,
+            hash: entry.content_hash,
+            templated,
+            tokens,
+            existing,
+        });
+        repairs.push(repair);
+    }
+    reuse_recent_entries(chain, multiasset, &mut planned).await?;
+
+    let mut run = Run {
+        chain,
+        multiasset,
+        signer,
+        dry_run,
+        actions: Vec::new(),
+    };
+    let ids = run.add_entries(&planned).await?;
+    for (plan, id) in planned.iter().zip(&ids) {
+        repairs[plan.index].new_asset_id = id.existing();
+    }
+    let stand_in = stand_in(inspection, &collection_wide, &planned);
+    for (plan, id) in planned.iter().zip(&ids) {
+        if !plan.templated {
+            run.propose_to_tokens(plan, *id, stand_in).await?;
+        }
+    }
+    let wide: Vec<(AssetId, Option<AssetId>, NewId)> = planned
+        .iter()
+        .zip(&ids)
+        .filter(|(plan, _)| plan.templated)
+        .map(|(plan, id)| (plan.old, Some(plan.old), *id))
+        .collect();
+    run.propose_to_collection(&wide, stand_in).await?;
+
+    let currency = run.chain.currency().await;
+    let fee = run.actions.iter().filter_map(|a| a.fee).sum();
+    Ok(RepairReport {
+        dry_run,
+        repairs,
+        fee,
+        fee_text: format_amount(fee, &currency),
+        actions: run.actions,
+    })
+}
+
+/// The failing active mirrors, by catalog entry: which tokens, and how it fails.
+fn failing_entries(inspection: &Inspection) -> BTreeMap<AssetId, Vec<(Id, Status)>> {
+    let mut failing: BTreeMap<AssetId, Vec<(Id, Status)>> = BTreeMap::new();
+    for (state, report) in inspection.tokens.iter().zip(&inspection.report.tokens) {
+        for mirror in report.mirrors.iter().filter(|m| !m.pending) {
+            if !mirror.status.is_ok() {
+                failing
+                    .entry(mirror.asset_id)
+                    .or_default()
+                    .push((state.id.clone(), mirror.status));
+            }
+        }
+    }
+    failing
+}
+
+/// Entries a planned repair can reuse among the newest [`REUSE_WINDOW`] of the catalog.
+async fn reuse_recent_entries(
+    chain: &Chain,
+    multiasset: AccountId,
+    planned: &mut [Planned],
+) -> Result<(), ChainError> {
+    if planned.iter().all(|p| p.existing.is_some()) {
+        return Ok(());
+    }
+    let total = chain
+        .query(chain::multiasset(multiasset).total_assets())
+        .await?;
+    for id in (total.saturating_sub(REUSE_WINDOW) + 1..=total).rev() {
+        let Some(AssetEntry { uri, content_hash }) =
+            chain.query(chain::multiasset(multiasset).asset(id)).await?
+        else {
+            continue;
+        };
+        for plan in planned.iter_mut().filter(|p| p.existing.is_none()) {
+            if plan.new_uri == uri && plan.hash == content_hash {
+                plan.existing = Some(id);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The entry a planned repair proposes: one that exists, or the n-th this run adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NewId {
+    Existing(AssetId),
+    /// Not added yet (a dry run).
+    ToAdd,
+}
+
+impl NewId {
+    fn existing(self) -> Option<AssetId> {
+        match self {
+            NewId::Existing(id) => Some(id),
+            NewId::ToAdd => None,
+        }
+    }
+}
+
+/// For a dry run's fee estimate of a proposal whose entry is not added yet: an existing entry
+/// that no inspected token has and that no collection-wide proposal names, so the same call
+/// with it runs the same checks and writes.
+fn stand_in(
+    inspection: &Inspection,
+    collection_wide: &[multiasset::CollectionProposal],
+    planned: &[Planned],
+) -> Option<AssetId> {
+    let taken: BTreeSet<AssetId> = inspection
+        .tokens
+        .iter()
+        .flat_map(|t| t.active.iter().chain(&t.pending).map(|s| s.asset_id))
+        .chain(collection_wide.iter().map(|p| p.asset_id))
+        .chain(planned.iter().map(|p| p.old))
+        .collect();
+    let newest = inspection.catalog.keys().max().copied().unwrap_or(0);
+    (1..=newest).rev().find(|id| !taken.contains(id))
+}
+
+struct Run<'a> {
+    chain: &'a mut Chain,
+    multiasset: AccountId,
+    signer: &'a Keypair,
+    dry_run: bool,
+    actions: Vec<Action>,
+}
+
+impl Run<'_> {
+    /// Dry-runs `message`; unless this is a dry run (or `estimated_with` is set), submits it.
+    async fn call<Args, R, T>(
+        &mut self,
+        name: &'static str,
+        arguments: String,
+        message: Message<Args, R>,
+        estimated_with: Option<AssetId>,
+        answer: impl Fn(R) -> Result<T, MultiAssetError>,
+    ) -> Result<(DryRun<T>, Option<chain::Submitted>), RepairError>
+    where
+        Args: scale::Encode,
+        R: scale::Decode + Clone,
+    {
+        let call = chain::encode(message);
+        let origin =
+            subxt::utils::AccountId32(*AsRef::<[u8; 32]>::as_ref(&chain::account_of(self.signer)));
+        let dry = self.chain.dry_run(&origin, &call).await?;
+        let value = answer(dry.value.clone()).map_err(|error| RepairError::Refused {
+            message: name,
+            error,
+        })?;
+        let fee = self.chain.fee(self.signer, &call, &dry).await?;
+        let submitted = if self.dry_run || estimated_with.is_some() {
+            None
+        } else {
+            let submitted = self.chain.submit(self.signer, &call, &dry).await?;
+            self.chain.refresh().await?;
+            Some(submitted)
+        };
+        self.actions.push(Action {
+            message: name.into(),
+            arguments,
+            ref_time: dry.ref_time,
+            proof_size: dry.proof_size,
+            deposit: dry.deposit,
+            fee: Some(fee),
+            estimated_with,
+            block: submitted.as_ref().map(|s| format!("{:?}", s.block)),
+        });
+        Ok((
+            DryRun {
+                value,
+                ref_time: dry.ref_time,
+                proof_size: dry.proof_size,
+                deposit: dry.deposit,
+            },
+            submitted,
+        ))
+    }
+
+    /// Adds the entries planned repairs need; their ids, in plan order.
+    async fn add_entries(&mut self, planned: &[Planned]) -> Result<Vec<NewId>, RepairError> {
+        let mut ids: Vec<NewId> = planned
+            .iter()
+            .map(|p| p.existing.map_or(NewId::ToAdd, NewId::Existing))
+            .collect();
+        let missing: Vec<usize> = (0..planned.len())
+            .filter(|i| ids[*i] == NewId::ToAdd)
+            .collect();
+        for chunk in missing.chunks(MAX_ENTRIES_PER_CALL) {
+            let entries: Vec<(String, Option<[u8; 32]>)> = chunk
+                .iter()
+                .map(|i| (planned[*i].new_uri.clone(), planned[*i].hash))
+                .collect();
+            let arguments = entries
+                .iter()
+                .map(|(uri, _)| uri.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = chain::multiasset(self.multiasset).add_asset_entries(entries);
+            let (_, submitted) = self
+                .call("add_asset_entries", arguments, message, None, |r| r)
+                .await?;
+            if let Some(submitted) = submitted {
+                let added = added_ids(&submitted)?;
+                for (i, id) in chunk.iter().zip(added) {
+                    ids[*i] = NewId::Existing(id);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    async fn propose_to_tokens(
+        &mut self,
+        plan: &Planned,
+        id: NewId,
+        stand_in: Option<AssetId>,
+    ) -> Result<(), RepairError> {
+        let (asset, estimated_with) = match (id, stand_in) {
+            (NewId::Existing(id), _) => (id, None),
+            (NewId::ToAdd, Some(stand_in)) => (stand_in, Some(stand_in)),
+            (NewId::ToAdd, None) => return Ok(()),
+        };
+        for batch in batches(&plan.tokens) {
+            let arguments = format!(
+                "{} tokens [{}], #{asset}, replaces #{}",
+                batch.len(),
+                batch
+                    .iter()
+                    .map(select::text)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                plan.old
+            );
+            let message = chain::multiasset(self.multiasset).propose_asset_to_many(
+                batch.to_vec(),
+                asset,
+                Some(plan.old),
+            );
+            self.call(
+                "propose_asset_to_many",
+                arguments,
+                message,
+                estimated_with,
+                |r| r,
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn propose_to_collection(
+        &mut self,
+        wide: &[(AssetId, Option<AssetId>, NewId)],
+        stand_in: Option<AssetId>,
+    ) -> Result<(), RepairError> {
+        for chunk in wide.chunks(MAX_COLLECTION_PROPOSALS_PER_CALL) {
+            let estimated_with = chunk
+                .iter()
+                .any(|(_, _, id)| *id == NewId::ToAdd)
+                .then_some(stand_in)
+                .flatten();
+            let proposals: Vec<(AssetId, Option<AssetId>)> = chunk
+                .iter()
+                .filter_map(|(_, replaces, id)| {
+                    Some((id.existing().or(estimated_with)?, *replaces))
+                })
+                .collect();
+            // A stand-in can stand for one new entry of the call: estimate that call alone.
+            let proposals = if estimated_with.is_some() {
+                proposals.into_iter().take(1).collect()
+            } else {
+                proposals
+            };
+            if proposals.is_empty() {
+                continue;
+            }
+            let arguments = proposals
+                .iter()
+                .map(|(asset, replaces)| format!("#{asset} replaces #{}", replaces.unwrap_or(0)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = chain::multiasset(self.multiasset).propose_to_collection(proposals);
+            self.call(
+                "propose_to_collection",
+                arguments,
+                message,
+                estimated_with,
+                |r| r,
+            )
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// `tokens` in batches `propose_asset_to_many` takes: at most [`MAX_BATCH_TOKENS`] tokens and
+/// [`MAX_BATCH_ID_BYTES`] bytes of encoded ids each.
+pub fn batches(tokens: &[Id]) -> Vec<&[Id]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start;
+        let mut bytes = 5; // the Vec's compact length, at most
+        while end < tokens.len()
+            && end - start < MAX_BATCH_TOKENS
+            && bytes + scale::Encode::encoded_size(&tokens[end]) <= MAX_BATCH_ID_BYTES
+        {
+            bytes += scale::Encode::encoded_size(&tokens[end]);
+            end += 1;
+        }
+        out.push(&tokens[start..end.max(start + 1)]);
+        start = end.max(start + 1);
+    }
+    out
+}
+
+/// The ids of the entries a submitted `add_asset_entries` added, from its events.
+fn added_ids(submitted: &chain::Submitted) -> Result<Vec<AssetId>, ChainError> {
+    type Event = <multiasset::MultiAsset as ink::reflect::ContractEventBase>::Type;
+    submitted
+        .emitted
+        .iter()
+        .map(|data| {
+            <Event as scale::Decode>::decode(&mut &data[..])
+                .map_err(|e| ChainError::Decode(format!("event: {e}")))
+        })
+        .filter_map(|event| match event {
+            Ok(Event::AssetEntryAdded(added)) => Some(Ok(added.asset_id)),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect()
+}
+
+/// The report for people.
+pub fn text(report: &RepairReport) -> String {
+    let mut out = String::new();
+    for r in &report.repairs {
+        let what = match r.outcome {
+            Outcome::Proposed if report.dry_run => "would propose".to_string(),
+            Outcome::Proposed => match r.new_asset_id {
+                Some(id) => format!("proposed #{id}"),
+                None => "proposed".to_string(),
+            },
+            Outcome::AlreadyPending => "already pending".into(),
+            Outcome::NoRule => "no --rehost rule matches".into(),
+            Outcome::NoHash => "not repaired: the entry records no hash to verify against".into(),
+            Outcome::NewHostFails => format!("not repaired: the new host fails ({})", r.detail),
+        };
+        out.push_str(&format!(
+            "#{} {} ({}, {} token{}{}): {what}",
+            r.asset_id,
+            r.uri,
+            r.status,
+            r.tokens.len(),
+            if r.tokens.len() == 1 { "" } else { "s" },
+            if r.templated { ", templated" } else { "" },
+        ));
+        if let Some(new_uri) = &r.new_uri {
+            out.push_str(&format!(" -> {new_uri}"));
+        }
+        out.push('\n');
+    }
+    for a in &report.actions {
+        let done = match (&a.block, a.estimated_with) {
+            (Some(block), _) => format!("in block {block}"),
+            (None, Some(id)) => format!("fee estimated with entry #{id} standing in"),
+            (None, None) => "dry run".into(),
+        };
+        out.push_str(&format!(
+            "{}({}): ref_time {}, proof_size {}, deposit {}, fee {}; {done}\n",
+            a.message,
+            a.arguments,
+            a.ref_time,
+            a.proof_size,
+            a.deposit,
+            a.fee.unwrap_or_default(),
+        ));
+    }
+    out.push_str(&format!(
+        "{}: {} call{}, fee {}\n",
+        if report.dry_run { "dry run" } else { "repair" },
+        report.actions.len(),
+        if report.actions.len() == 1 { "" } else { "s" },
+        report.fee_text
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_moves_the_prefix_and_keeps_the_rest() {
+        let rules: Vec<Rule> = ["https://old.example/=https://new.example/files/"]
+            .iter()
+            .map(|r| r.parse().unwrap())
+            .collect();
+        assert_eq!(
+            rehost("https://old.example/nft/{id}.json", &rules),
+            Some("https://new.example/files/nft/{id}.json".into())
+        );
+        assert_eq!(rehost("ipfs://cid/1.json", &rules), None);
+    }
+
+    #[test]
+    fn the_first_matching_rule_wins() {
+        let rules: Vec<Rule> = ["https://a/x/=https://b/", "https://a/=https://c/"]
+            .iter()
+            .map(|r| r.parse().unwrap())
+            .collect();
+        assert_eq!(rehost("https://a/x/1", &rules), Some("https://b/1".into()));
+        assert_eq!(
+            rehost("https://a/y/1", &rules),
+            Some("https://c/y/1".into())
+        );
+    }
+
+    #[test]
+    fn malformed_rules_are_refused() {
+        for bad in [
+            "https://a/",
+            "=https://b/",
+            "https://a/=",
+            "https://a/=https://a/",
+        ] {
+            assert!(bad.parse::<Rule>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn batches_stay_within_the_contracts_caps() {
+        let tokens: Vec<Id> = (0..(MAX_BATCH_TOKENS as u32 * 2 + 1))
+            .map(Id::U32)
+            .collect();
+        let sizes: Vec<usize> = batches(&tokens).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [MAX_BATCH_TOKENS, MAX_BATCH_TOKENS, 1]);
+        let long: Vec<Id> = (0..40u8).map(|i| Id::Bytes(vec![i; 500])).collect();
+        for batch in batches(&long) {
+            assert!(scale::Encode::encoded_size(&batch.to_vec()) <= MAX_BATCH_ID_BYTES);
+        }
+    }
+}

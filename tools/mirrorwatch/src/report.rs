@@ -1,0 +1,123 @@
+//! Printing: a table for people, one JSON document for machines, and the progress bar.
+
+use crate::check::{Progress, Report};
+use crate::status::{Health, Status};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::fmt::Write;
+
+/// The table of `report`: one line per mirror (only failing ones if `only_failing`), then the
+/// totals.
+pub fn table(report: &Report, only_failing: bool) -> String {
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    for token in &report.tokens {
+        if token.mirrors.is_empty() && !only_failing {
+            rows.push([
+                token.token.clone(),
+                token.health.name().into(),
+                "-".into(),
+                String::new(),
+                String::new(),
+                "no active asset".into(),
+            ]);
+        }
+        for mirror in &token.mirrors {
+            if only_failing && mirror.status.is_ok() {
+                continue;
+            }
+            let asset = match (mirror.pending, mirror.replaces) {
+                (true, Some(old)) => format!("#{} pending, replaces #{old}", mirror.asset_id),
+                (true, None) => format!("#{} pending", mirror.asset_id),
+                (false, _) => format!("#{}", mirror.asset_id),
+            };
+            rows.push([
+                token.token.clone(),
+                token.health.name().into(),
+                asset,
+                mirror.status.name().into(),
+                mirror.uri.clone(),
+                mirror.detail.clone(),
+            ]);
+        }
+    }
+    let header = ["TOKEN", "HEALTH", "ASSET", "STATUS", "URI", "DETAIL"].map(String::from);
+    let mut widths = header.clone().map(|h| h.len());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                let _ = write!(line, "{cell:<width$}  ", width = widths[i]);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&summary(report));
+    out
+}
+
+/// The totals: tokens by health, mirrors by status, where the time went.
+pub fn summary(report: &Report) -> String {
+    let tokens: usize = report.health.values().sum();
+    let healths = [Health::Ok, Health::Degraded, Health::Lost, Health::Empty]
+        .iter()
+        .map(|h| format!("{} {}", h.name(), report.health.get(h.name()).unwrap_or(&0)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mirrors: usize = report.mirrors.values().sum();
+    let statuses = Status::ALL
+        .iter()
+        .filter_map(|s| report.mirrors.get(s).map(|n| format!("{s} {n}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let t = &report.timings;
+    format!(
+        "tokens: {tokens} ({healths})\nmirrors: {mirrors} ({statuses})\n\
+         read {} queries in {:.2} s, fetched with {} requests in {:.2} s, at block {}\n",
+        t.chain_queries, t.chain_seconds, t.http_requests, t.fetch_seconds, report.block
+    )
+}
+
+/// The progress bar on standard error, shown only on a terminal.
+pub struct Bar(ProgressBar);
+
+impl Bar {
+    pub fn new(visible: bool) -> Bar {
+        let target = if visible && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let bar = ProgressBar::with_draw_target(Some(0), target);
+        bar.set_style(
+            ProgressStyle::with_template("{msg:>20} [{bar:30}] {pos}/{len} ({elapsed})")
+                .expect("a valid template")
+                .progress_chars("=> "),
+        );
+        Bar(bar)
+    }
+
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Progress for Bar {
+    fn phase(&self, name: &str, total: u64) {
+        self.0.set_message(name.to_string());
+        self.0.set_length(total);
+        self.0.set_position(0);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+}

@@ -1,0 +1,173 @@
+//! From a uri recorded on chain to the http(s) locations that serve it.
+//!
+//! - `https://…` and `http://…`: fetched as they are.
+//! - `ipfs://CID/path` (also the legacy `ipfs://ipfs/CID/path`): `<gateway>/ipfs/CID/path` on
+//!   each IPFS path gateway, in order.
+//! - `ar://TX/path`: `<gateway>/TX/path` on each Arweave gateway.
+//! - `sia://path`: `<gateway>/path` on each configured renterd-style gateway (a renterd worker's
+//!   object endpoint, e.g. `http://localhost:9980/api/worker/objects`).
+//!
+//! Anything else is a `bad-uri`.
+
+use url::Url;
+
+/// The gateways a non-http uri is fetched through, in the order they are tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gateways {
+    pub ipfs: Vec<Url>,
+    pub arweave: Vec<Url>,
+    pub sia: Vec<Url>,
+}
+
+impl Gateways {
+    /// The hosts an operator chose: the private-address rule does not apply to them (it guards
+    /// against hosts chosen by whoever got a uri proposed).
+    pub fn hosts(&self) -> Vec<String> {
+        self.ipfs
+            .iter()
+            .chain(&self.arweave)
+            .chain(&self.sia)
+            .filter_map(|url| url.host_str().map(str::to_owned))
+            .collect()
+    }
+}
+
+/// The locations of `uri`, to be tried in order; `Err` says why it cannot be fetched.
+pub fn locations(uri: &str, gateways: &Gateways) -> Result<Vec<Url>, String> {
+    let (scheme, rest) = uri
+        .split_once("://")
+        .ok_or_else(|| "no scheme".to_string())?;
+    match scheme.to_ascii_lowercase().as_str() {
+        "http" | "https" => Url::parse(uri)
+            .map(|url| vec![url])
+            .map_err(|e| format!("malformed url: {e}")),
+        "ipfs" => {
+            let path = rest.strip_prefix("ipfs/").unwrap_or(rest);
+            through(
+                gateways.ipfs.as_slice(),
+                &format!("ipfs/{}", content_path(path)?),
+                "ipfs",
+            )
+        }
+        "ar" => through(&gateways.arweave, content_path(rest)?, "ar"),
+        "sia" => through(&gateways.sia, content_path(rest)?, "sia"),
+        other => Err(format!("scheme {other}:// is not fetched")),
+    }
+}
+
+/// `rest` if it names something (a CID, a transaction, a path), without a leading `/`.
+fn content_path(rest: &str) -> Result<&str, String> {
+    let path = rest.trim_start_matches('/');
+    if path.is_empty() || path.starts_with('?') || path.starts_with('#') {
+        return Err("names no content".into());
+    }
+    Ok(path)
+}
+
+fn through(gateways: &[Url], path: &str, scheme: &str) -> Result<Vec<Url>, String> {
+    if gateways.is_empty() {
+        return Err(format!("no {scheme}:// gateway is configured"));
+    }
+    gateways
+        .iter()
+        .map(|gateway| {
+            let base = gateway.as_str().trim_end_matches('/');
+            Url::parse(&format!("{base}/{path}")).map_err(|e| format!("malformed url: {e}"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gateways() -> Gateways {
+        let urls = |list: &[&str]| list.iter().map(|u| Url::parse(u).unwrap()).collect();
+        Gateways {
+            ipfs: urls(&["https://ipfs.io", "https://dweb.link/"]),
+            arweave: urls(&["https://arweave.net"]),
+            sia: urls(&["http://localhost:9980/api/worker/objects"]),
+        }
+    }
+
+    fn strings(urls: Vec<Url>) -> Vec<String> {
+        urls.into_iter().map(String::from).collect()
+    }
+
+    #[test]
+    fn https_is_fetched_as_it_is() {
+        assert_eq!(
+            strings(locations("https://cdn.example.org/a/1.json?v=2", &gateways()).unwrap()),
+            ["https://cdn.example.org/a/1.json?v=2"]
+        );
+    }
+
+    #[test]
+    fn ipfs_goes_through_every_path_gateway_in_order() {
+        assert_eq!(
+            strings(locations("ipfs://bafybeig/dir/1.json", &gateways()).unwrap()),
+            [
+                "https://ipfs.io/ipfs/bafybeig/dir/1.json",
+                "https://dweb.link/ipfs/bafybeig/dir/1.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn legacy_ipfs_ipfs_form_is_the_same_content() {
+        assert_eq!(
+            locations("ipfs://ipfs/bafybeig/1.json", &gateways()),
+            locations("ipfs://bafybeig/1.json", &gateways())
+        );
+    }
+
+    #[test]
+    fn arweave_goes_through_its_gateway() {
+        assert_eq!(
+            strings(locations("ar://Yx8pNnQ/1.json", &gateways()).unwrap()),
+            ["https://arweave.net/Yx8pNnQ/1.json"]
+        );
+    }
+
+    #[test]
+    fn sia_goes_through_the_renterd_style_gateway() {
+        assert_eq!(
+            strings(locations("sia://AACD/1.json", &gateways()).unwrap()),
+            ["http://localhost:9980/api/worker/objects/AACD/1.json"]
+        );
+    }
+
+    #[test]
+    fn other_schemes_and_empty_paths_are_bad_uris() {
+        for uri in [
+            "ftp://host/file",
+            "data:text/plain,hi",
+            "ipfs://",
+            "ar:///",
+            "file:///etc/passwd",
+            "https://",
+        ] {
+            assert!(locations(uri, &gateways()).is_err(), "{uri}");
+        }
+    }
+
+    #[test]
+    fn a_scheme_without_a_configured_gateway_is_a_bad_uri() {
+        let none = Gateways {
+            sia: vec![],
+            ..gateways()
+        };
+        assert_eq!(
+            locations("sia://AACD/1.json", &none),
+            Err("no sia:// gateway is configured".into())
+        );
+    }
+
+    #[test]
+    fn gateway_hosts_are_the_operators_choice() {
+        assert_eq!(
+            gateways().hosts(),
+            ["ipfs.io", "dweb.link", "arweave.net", "localhost"]
+        );
+    }
+}
