@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod fetch;
+pub mod hosts;
 pub mod manifest;
 pub mod repair;
 pub mod report;

@@ -1,0 +1,153 @@
+//! Local HTTP hosts that misbehave on purpose, for the tests, the demo and the benchmark: an
+//! honest host, a rugged one, 404s, a host slower than any timeout, one over the size cap, one
+//! lying about `Content-Length`, a redirect loop, an IPFS-style path gateway (any path is just
+//! a route). Plain HTTP/1.1 over tokio, one request per connection.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// What a host answers on one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// 200 with this body and its true `Content-Length`.
+    Body(Vec<u8>),
+    /// This status and an empty body.
+    Status(u16),
+    /// 302 to this location.
+    Redirect(String),
+    /// Says nothing for this long, then answers `Body`.
+    Stall(Duration, Vec<u8>),
+    /// 200 declaring `declared` bytes but sending `body` and closing.
+    LyingLength { declared: u64, body: Vec<u8> },
+    /// 200 chunked (no `Content-Length`), `bytes` bytes of zeros.
+    Stream { bytes: u64 },
+}
+
+/// A host on 127.0.0.1 and a free port, serving its routes until dropped.
+pub struct Host {
+    address: SocketAddr,
+    routes: Arc<RwLock<HashMap<String, Reply>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Host {
+    pub async fn start() -> std::io::Result<Host> {
+        Host::start_on(0).await
+    }
+
+    /// A host on `port` (0: any free port).
+    pub async fn start_on(port: u16) -> std::io::Result<Host> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+        let address = listener.local_addr()?;
+        let routes: Arc<RwLock<HashMap<String, Reply>>> = Arc::default();
+        let served = routes.clone();
+        let task = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let routes = served.clone();
+                tokio::spawn(async move {
+                    let _ = answer(stream, &routes).await;
+                });
+            }
+        });
+        Ok(Host {
+            address,
+            routes,
+            task,
+        })
+    }
+
+    /// `http://127.0.0.1:<port>` followed by `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Answers `reply` on `path` from now on.
+    pub fn route(&self, path: &str, reply: Reply) {
+        self.routes
+            .write()
+            .expect("not poisoned")
+            .insert(path.to_string(), reply);
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn answer(
+    mut stream: TcpStream,
+    routes: &RwLock<HashMap<String, Reply>>,
+) -> std::io::Result<()> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).await?;
+        if n == 0 || head.len() > 16 * 1024 {
+            return Ok(());
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let request = String::from_utf8_lossy(&head);
+    let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let reply = routes
+        .read()
+        .expect("not poisoned")
+        .get(&path)
+        .cloned()
+        .unwrap_or(Reply::Status(404));
+    match reply {
+        Reply::Body(body) => send(&mut stream, 200, &[], body.len() as u64, &body).await,
+        Reply::Status(code) => send(&mut stream, code, &[], 0, b"").await,
+        Reply::Redirect(to) => send(&mut stream, 302, &[("Location", &to)], 0, b"").await,
+        Reply::Stall(wait, body) => {
+            tokio::time::sleep(wait).await;
+            send(&mut stream, 200, &[], body.len() as u64, &body).await
+        }
+        Reply::LyingLength { declared, body } => send(&mut stream, 200, &[], declared, &body).await,
+        Reply::Stream { bytes } => {
+            stream
+                .write_all(
+                    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                )
+                .await?;
+            let chunk = vec![0u8; 64 * 1024];
+            let mut left = bytes;
+            while left > 0 {
+                let n = left.min(chunk.len() as u64) as usize;
+                stream.write_all(format!("{n:x}\r\n").as_bytes()).await?;
+                stream.write_all(&chunk[..n]).await?;
+                stream.write_all(b"\r\n").await?;
+                left -= n as u64;
+            }
+            stream.write_all(b"0\r\n\r\n").await
+        }
+    }
+}
+
+async fn send(
+    stream: &mut TcpStream,
+    code: u16,
+    headers: &[(&str, &str)],
+    length: u64,
+    body: &[u8],
+) -> std::io::Result<()> {
+    let mut head =
+        format!("HTTP/1.1 {code} X\r\nContent-Length: {length}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).await?;
+    stream.write_all(body).await?;
+    stream.shutdown().await
+}
