@@ -1,0 +1,276 @@
+//! mirrorwatch on a real substrate-contracts-node (`make e2e`): the contracts from artifacts/,
+//! local hosts, and the `mirrorwatch` binary as an operator runs it.
+#![cfg(feature = "e2e-tests")]
+
+use collection::collection::CollectionRef;
+use ink::primitives::AccountId;
+use ink_e2e::{account_id, build_message, AccountKeyring, PolkadotConfig, TestNodeProcess};
+use mirrorwatch::hosts::{Host, Reply};
+use multiasset::MultiAssetRef;
+use openbrush::contracts::psp34::Id;
+use proposer_registry::RegistryRef;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::process::Command;
+
+type Client = ink_e2e::Client<PolkadotConfig, ink::env::DefaultEnvironment>;
+
+const CONTENT: &[u8] = b"{\"name\":\"Mirrors #1\",\"image\":\"ipfs://bafy/1.png\"}";
+const CID: &str = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+
+struct Deployed {
+    collection: AccountId,
+    registry: AccountId,
+    assets: AccountId,
+}
+
+async fn deploy(client: &mut Client) -> Deployed {
+    let collection = client
+        .instantiate(
+            "collection",
+            &ink_e2e::alice(),
+            CollectionRef::new("Mirrors".into(), "MIR".into(), "ipfs://base/".into(), None),
+            0,
+            None,
+        )
+        .await
+        .expect("instantiate collection")
+        .account_id;
+    let registry = client
+        .instantiate(
+            "proposer_registry",
+            &ink_e2e::ferdie(),
+            RegistryRef::new(),
+            0,
+            None,
+        )
+        .await
+        .expect("instantiate registry")
+        .account_id;
+    let assets = client
+        .instantiate(
+            "multiasset",
+            &ink_e2e::ferdie(),
+            MultiAssetRef::new(collection, registry),
+            0,
+            None,
+        )
+        .await
+        .expect("instantiate multiasset")
+        .account_id;
+    Deployed {
+        collection,
+        registry,
+        assets,
+    }
+}
+
+/// Runs the mirrorwatch binary; its exit code, its standard output as JSON and its standard
+/// error. Off the runtime's threads, so that the local hosts keep answering meanwhile.
+async fn mirrorwatch(args: &[&str]) -> (i32, Value, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_mirrorwatch"))
+            .args(args)
+            .output()
+    })
+    .await
+    .expect("joined")
+    .expect("mirrorwatch runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (output.status.code().unwrap_or(-1), json, stderr)
+}
+
+fn ss58(account: AccountId) -> String {
+    mirrorwatch::check::multiasset_text(account)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owner_accepts() {
+    // Given: a node with the three contracts from artifacts/; Bob owns tokens 1 and 2; both show
+    // one file on an https host and on IPFS, through Alice's catalog entries 1 and 2.
+    let node_path = std::env::var("CONTRACTS_NODE").unwrap_or("substrate-contracts-node".into());
+    let node = TestNodeProcess::<PolkadotConfig>::build(node_path)
+        .spawn()
+        .await
+        .expect("node");
+    let artifacts = concat!(env!("CARGO_MANIFEST_DIR"), "/../../artifacts");
+    let wasm: Vec<String> = ["collection", "proposer_registry", "multiasset"]
+        .iter()
+        .map(|name| format!("{artifacts}/{name}.wasm"))
+        .collect();
+    let mut client = Client::new(node.client(), wasm.iter().map(String::as_str)).await;
+    let suite = deploy(&mut client).await;
+    let (bob, charlie) = (
+        account_id(AccountKeyring::Bob),
+        account_id(AccountKeyring::Charlie),
+    );
+    let tokens = [Id::U32(1), Id::U32(2)];
+    for token in &tokens {
+        let mint =
+            build_message::<CollectionRef>(suite.collection).call(|c| c.mint(bob, token.clone()));
+        client
+            .call(&ink_e2e::alice(), mint, 0, None)
+            .await
+            .expect("mint");
+    }
+    let grant = build_message::<RegistryRef>(suite.registry)
+        .call(|r| r.grant_proposer(suite.collection, charlie, None));
+    client
+        .call(&ink_e2e::alice(), grant, 0, None)
+        .await
+        .expect("grant");
+
+    let https = Host::start().await.unwrap();
+    let gateway = Host::start().await.unwrap();
+    let rescue = Host::start().await.unwrap();
+    https.route("/nft/1.json", Reply::Body(CONTENT.to_vec()));
+    gateway.route(
+        &format!("/ipfs/{CID}/nft/1.json"),
+        Reply::Body(CONTENT.to_vec()),
+    );
+    rescue.route("/nft/1.json", Reply::Body(CONTENT.to_vec()));
+    let hash: [u8; 32] = Sha256::digest(CONTENT).into();
+    let entries = vec![
+        (https.url("/nft/1.json"), Some(hash)),
+        (format!("ipfs://{CID}/nft/1.json"), Some(hash)),
+    ];
+    let add =
+        build_message::<MultiAssetRef>(suite.assets).call(|m| m.add_asset_entries(entries.clone()));
+    client
+        .call(&ink_e2e::alice(), add, 0, None)
+        .await
+        .expect("add entries");
+    for asset in [1, 2] {
+        let propose = build_message::<MultiAssetRef>(suite.assets)
+            .call(|m| m.propose_asset_to_many(tokens.to_vec(), asset, None));
+        client
+            .call(&ink_e2e::alice(), propose, 0, None)
+            .await
+            .expect("propose");
+    }
+    for token in &tokens {
+        let accept = build_message::<MultiAssetRef>(suite.assets)
+            .call(|m| m.accept_assets(token.clone(), vec![1, 2]));
+        client
+            .call(&ink_e2e::bob(), accept, 0, None)
+            .await
+            .expect("accept");
+    }
+    let url = node.url().to_string();
+    let assets = ss58(suite.assets);
+    let gateway_url = gateway.url("");
+    let target = [
+        "--url",
+        url.as_str(),
+        "--multiasset",
+        assets.as_str(),
+        "--tokens",
+        "all",
+        "--ipfs-gateway",
+        gateway_url.as_str(),
+        "--allow-private",
+        "--retries",
+        "0",
+        "--timeout",
+        "10",
+        "--json",
+    ];
+    let (code, report, stderr) = mirrorwatch(&[&["check"][..], &target].concat()).await;
+    assert_eq!(code, 0, "all ok before the rug: {stderr} {report}");
+
+    // When: the https host starts serving another file, and mirrorwatch checks.
+    https.route(
+        "/nft/1.json",
+        Reply::Body(b"{\"name\":\"rugged\"}".to_vec()),
+    );
+    let (code, report, stderr) = mirrorwatch(&[&["check"][..], &target].concat()).await;
+
+    // Then: it exits 1, the https mirror is a mismatch and both tokens are degraded.
+    assert_eq!(code, 1, "{stderr}");
+    for token in report["tokens"].as_array().unwrap() {
+        assert_eq!(token["health"], "degraded", "{token}");
+        assert_eq!(token["mirrors"][0]["status"], "mismatch");
+        assert_eq!(token["mirrors"][1]["status"], "ok");
+    }
+
+    // When: Dave, who may not propose, runs repair: the contract's refusal is named.
+    let old_prefix = https.url("/");
+    let rule = format!("{old_prefix}={}", rescue.url("/"));
+    let repair = |suri: &'static str| {
+        let mut args = vec!["repair", "--rehost", rule.as_str(), "--suri", suri];
+        args.extend_from_slice(&target);
+        args.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let run = |args: Vec<String>| async move {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        mirrorwatch(&args).await
+    };
+    let (code, _, stderr) = run(repair("//Dave")).await;
+    assert_eq!(code, 2);
+    assert!(stderr.contains("NotIssuerOrProposer"), "{stderr}");
+    assert!(!stderr.contains("//Dave"), "the key is never printed");
+
+    // When: Charlie, Alice's delegated proposer, dry-runs and then runs repair.
+    let mut dry = repair("//Charlie");
+    dry.push("--dry-run".into());
+    let (code, plan, stderr) = run(dry).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(plan["repair"]["repairs"][0]["outcome"], "proposed");
+    assert!(plan["repair"]["fee"].as_u64().unwrap() > 0, "{plan}");
+    let total = build_message::<MultiAssetRef>(suite.assets).call(|m| m.total_assets());
+    assert_eq!(
+        client
+            .call_dry_run(&ink_e2e::ferdie(), &total, 0, None)
+            .await
+            .return_value(),
+        2
+    );
+    let (code, done, stderr) = run(repair("//Charlie")).await;
+
+    // Then: a new entry on the rescue host is pending on both tokens, replacing entry 1.
+    assert_eq!(code, 0, "{stderr}");
+    let new_id = done["repair"]["repairs"][0]["new_asset_id"]
+        .as_u64()
+        .expect("an id");
+    for token in &tokens {
+        let pending = build_message::<MultiAssetRef>(suite.assets)
+            .call(|m| m.pending_proposal(token.clone(), new_id));
+        let proposal = client
+            .call_dry_run(&ink_e2e::ferdie(), &pending, 0, None)
+            .await
+            .return_value()
+            .expect("pending");
+        assert_eq!((proposal.replaces, proposal.proposer), (Some(1), charlie));
+    }
+
+    // When: repair runs again, it proposes nothing (idempotent).
+    let (code, again, stderr) = run(repair("//Charlie")).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(again["repair"]["repairs"][0]["outcome"], "already-pending");
+    assert_eq!(again["repair"]["actions"].as_array().unwrap().len(), 0);
+
+    // When: Bob accepts the repair on both tokens.
+    for token in &tokens {
+        let accept = build_message::<MultiAssetRef>(suite.assets)
+            .call(|m| m.accept_asset(token.clone(), new_id));
+        client
+            .call(&ink_e2e::bob(), accept, 0, None)
+            .await
+            .expect("accept repair");
+    }
+
+    // Then: the new entry took the rugged one's place and a second check is all ok.
+    let active = build_message::<MultiAssetRef>(suite.assets).call(|m| m.active_assets(Id::U32(1)));
+    assert_eq!(
+        client
+            .call_dry_run(&ink_e2e::ferdie(), &active, 0, None)
+            .await
+            .return_value(),
+        vec![new_id, 2]
+    );
+    let (code, report, stderr) = mirrorwatch(&[&["check"][..], &target].concat()).await;
+    assert_eq!(code, 0, "{stderr} {report}");
+    assert_eq!(report["health"]["ok"], 2);
+}
