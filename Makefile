@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build node demo test e2e bench check-artifacts
+.PHONY: help setup build node demo test e2e bench check-artifacts watch
 
 help:
 	@echo "make demo             local node + contracts from artifacts/ + the backup story"
@@ -15,6 +15,7 @@ help:
 	@echo "make e2e              only the ink_e2e tests"
 	@echo "make bench            weights, deposits, code size per message -> docs/benchmarks.md"
 	@echo "make check-artifacts  rebuild and compare with artifacts/"
+	@echo "make watch ARGS='check --multiasset ADDR'  run mirrorwatch (tools/mirrorwatch)"
 
 setup:
 	bash scripts/setup.sh all
@@ -41,3 +42,9 @@ bench:
 
 check-artifacts:
 	bash scripts/test.sh artifacts
+
+# mirrorwatch, built with the `tool` profile (optimised, unlike the contracts' size profile);
+# e.g. make watch ARGS='check --url ws://127.0.0.1:9944 --multiasset 5F… --tokens all'
+watch:
+	bash scripts/setup.sh toolchain
+	source scripts/env.sh && cargo run --quiet --profile tool -p mirrorwatch -- $(ARGS)

@@ -24,3 +24,9 @@ SIZES="$sizes" NODE_URL="$NODE_URL" ART="$here/artifacts" PROBE="$CARGO_TARGET_D
   OUT="$here/docs/benchmarks.md" \
   VERSIONS="substrate-contracts-node $INK_NODE_VERSION (--dev), ink 4.3.0, cargo-contract $INK_CARGO_CONTRACT_VERSION, Rust $INK_RUST, @polkadot/api-contract 16.5.6" \
   node bench/bench.mjs
+
+# mirrorwatch: `check` of 1,000 tokens x 4 mirrors against local hosts, small and 1 MiB files
+# (tools/mirrorwatch/examples/bench.rs), measured on the optimised binary.
+cargo build --quiet --profile tool -p mirrorwatch --bin mirrorwatch --example bench
+MIRRORWATCH="$CARGO_TARGET_DIR/tool/mirrorwatch" NODE_URL="$NODE_URL" OUT="" \
+  BENCH_OUT="$here/docs/benchmarks.md" "$CARGO_TARGET_DIR/tool/examples/bench"

@@ -4,17 +4,22 @@
 The story is written once, in the README ("The backup story"); this script acts it out and
 prints each action as it happens.
 
-Run by scripts/demo.sh, which starts the node and sets CARGO_CONTRACT and INK_DEMO_URL.
+Run by scripts/demo.sh, which starts the node, builds mirrorwatch and sets CARGO_CONTRACT,
+MIRRORWATCH and INK_DEMO_URL. The hosts are local HTTP servers serving real files: one stands for
+the https CDN, three for the ipfs, arweave and sia gateways, one for the new host of a repair.
 """
 
 import hashlib
+import http.server
 import json
 import os
 import re
 import subprocess
 import sys
+import threading
 
 CARGO_CONTRACT = os.environ["CARGO_CONTRACT"]
+MIRRORWATCH = os.environ["MIRRORWATCH"]
 URL = os.environ.get("INK_DEMO_URL", "ws://127.0.0.1:9944")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ART = os.path.join(ROOT, "artifacts")
@@ -31,6 +36,66 @@ NAMES = {address: name for name, address in ACCOUNTS.items()}
 
 class DemoFailed(Exception):
     pass
+
+
+class Host:
+    """A local HTTP server serving `files` (path -> bytes); anything else is a 404."""
+
+    def __init__(self, name):
+        self.name, self.files = name, {}
+        files = self.files
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = files.get(self.path)
+                self.send_response(200 if body is not None else 404)
+                self.send_header("Content-Length", str(len(body or b"")))
+                self.end_headers()
+                self.wfile.write(body or b"")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+# The https CDN, the three gateways (ipfs path gateway, arweave, a renterd worker for sia) and
+# the host a repair moves files to.
+CDN, IPFS, AR, SIA, RESCUE = (Host(n) for n in ("cdn", "ipfs", "ar", "sia", "rescue"))
+SIA_OBJECTS = "/api/worker/objects"
+
+
+def publish(uri, content):
+    """Serves `content` at `uri` from the host or gateway that uri goes to."""
+    for scheme, host, prefix in (("ipfs://", IPFS, "/ipfs/"), ("ar://", AR, "/"),
+                                 ("sia://", SIA, SIA_OBJECTS + "/")):
+        if uri.startswith(scheme):
+            host.files[prefix + uri[len(scheme):]] = content
+            return
+    for host in (CDN, RESCUE):
+        if uri.startswith(host.url):
+            host.files[uri[len(host.url):]] = content
+            return
+    raise DemoFailed(f"no local host serves {uri}")
+
+
+def mirrorwatch(assets, *args, key=None):
+    """Runs mirrorwatch as an operator does (the key from the environment, never printed) and
+    prints its command line and its output; returns its exit code and output."""
+    shown = ["mirrorwatch", *args]
+    print("      $ " + " ".join(shown) + ("   (key: MIRRORWATCH_SURI)" if key else ""))
+    env = dict(os.environ, **({"MIRRORWATCH_SURI": key} if key else {}))
+    proc = subprocess.run(
+        [MIRRORWATCH, *args, "--url", URL, "--multiasset", assets.address, "--quiet",
+         "--ipfs-gateway", IPFS.url, "--ar-gateway", AR.url, "--sia-gateway", SIA.url + SIA_OBJECTS,
+         "--allow-private", "--retries", "0", "--timeout", "10"],
+        capture_output=True, text=True, env=env)
+    for line in (proc.stdout + proc.stderr).rstrip().splitlines():
+        print(f"        {line}")
+    print(f"      exit code {proc.returncode}")
+    return proc.returncode, proc.stdout
 
 
 def cargo_contract(*args):
@@ -182,12 +247,16 @@ def main():
     }, separators=(",", ":")).encode()
     digest = hashlib.sha256(metadata).hexdigest()
     mirrors = [
-        "https://cdn.example.org/mirrors/1.json",
+        f"{CDN.url}/mirrors/1.json",
         "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/1.json",
         "ar://Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU",
         "sia://AACDtzKgq1oqzDpLGuS2jbSXTdCtVtW3IMwlBdKGQC9Dhw",
     ]
+    for uri in mirrors:
+        publish(uri, metadata)
     step("Charlie", "adds token 1's metadata mirrored on https, ipfs, ar and sia, one sha256")
+    show("https (a local CDN)", CDN.url)
+    show("gateways", f"ipfs {IPFS.url}, ar {AR.url}, sia {SIA.url}")
     entries = "[" + ", ".join(f'("{uri}", Some(0x{digest}))' for uri in mirrors) + "]"
     new_ids = ids(assets.submit("Charlie", "add_asset_entries", entries))
     show("sha256(metadata)", digest)
@@ -196,7 +265,7 @@ def main():
     step("Charlie", "adds the image on the same four protocols (its own sha256), so it survives too")
     image_digest = hashlib.sha256(image).hexdigest()
     image_mirrors = [
-        "https://cdn.example.org/mirrors/cat.png",
+        f"{CDN.url}/mirrors/cat.png",
         f"ipfs://{image_cid}/cat.png",
         "ar://Qm7cXnU2oR1hT4kLp9vZ3aB6dE8fG0hJ2kL4mN6pQ8r",
         "sia://AAB7uS0bQ2kC4eG6iK8mO0qS2uW4yA6cE8gI0kM2oQ4sU6",
@@ -205,6 +274,8 @@ def main():
                                   "[" + ", ".join(f'("{u}", Some(0x{image_digest}))' for u in image_mirrors) + "]"))
     show("sha256(cat.png)", image_digest)
     show("image catalog ids", image_ids)
+    for uri in image_mirrors:
+        publish(uri, image)
 
     step("Charlie", "proposes the four metadata mirrors to token 1")
     for asset_id in new_ids:
@@ -221,24 +292,25 @@ def main():
     state(assets, token)
     show("wallet shows", wallet(collection, 1))
 
-    step("anyone", "checks each active mirror against its recorded sha256")
-    swapped = b'{"name":"Mirrored cat #1","image":"https://scam.example/other.png"}'
-    served = {https: swapped, ipfs: metadata, ar: metadata}
-    for asset_id, content in served.items():
-        entry = assets.query("asset", str(asset_id))
-        ok = f"0x{hashlib.sha256(content).hexdigest()}" in entry
-        show(f"asset {asset_id}", "content matches" if ok else "HASH MISMATCH: the host swapped the file")
+    step("the CDN", "rugs: it starts serving another file at the same address")
+    publish(mirrors[0], b'{"name":"Mirrored cat #1","image":"https://scam.example/other.png"}')
+    step("Charlie's watchdog", "mirrorwatch fetches every mirror and compares it with the chain")
+    mirrorwatch(assets, "check", "--tokens", "1")
 
-    step("Charlie", "adds a new https mirror (same sha256) and proposes it to replace the rugged one")
-    new_https = ids(assets.submit(
-        "Charlie", "add_asset_entry", '"https://mirror.example.net/mirrors/1.json"', f"Some(0x{digest})"))[0]
-    assets.submit("Charlie", "propose_asset", token, str(new_https), f"Some({https})")
+    step("Charlie's watchdog", "mirrorwatch repair: the file, byte for byte, on a new host, "
+         "proposed to replace the rugged mirror")
+    publish(f"{RESCUE.url}/mirrors/1.json", metadata)
+    rule = f"{CDN.url}/mirrors/={RESCUE.url}/mirrors/"
+    mirrorwatch(assets, "repair", "--tokens", "1", "--rehost", rule, "--dry-run", key="//Charlie")
+    _, out = mirrorwatch(assets, "repair", "--tokens", "1", "--rehost", rule, key="//Charlie")
+    new_https = int(re.search(r"proposed #(\d+)", out).group(1))
     show("asset_replacement", assets.query("asset_replacement", token, str(new_https)))
     state(assets, token)
 
     step("Bob", "accepts the replacement: it takes the rugged mirror's place and priority")
     assets.submit("Bob", "accept_asset", token, str(new_https))
     state(assets, token)
+    mirrorwatch(assets, "check", "--tokens", "1")
     show("wallet shows", wallet(collection, 1) + "   (SubWallet's token_uri, by selector)")
     print("      token_assets (what a careful reader falls back across, best first):")
     for row in re.findall(r"\{ asset_id: [^}]*\}", assets.query("token_assets", token, "0", "16")):
@@ -247,6 +319,7 @@ def main():
     step("Charlie", "adds the collection's license (one PDF, its sha256) and proposes it to tokens 1 "
          "and 2 in one batch")
     license_pdf = b"%PDF-1.7 Mirrors collection license: holders may display and print"
+    publish("ar://pY3x0Qe8bS2fV9kLm4nR7tUw1zA5cD6eG8hJ0kL2mN4", license_pdf)
     license_id = ids(assets.submit(
         "Charlie", "add_asset_entry", '"ar://pY3x0Qe8bS2fV9kLm4nR7tUw1zA5cD6eG8hJ0kL2mN4"',
         f"Some(0x{hashlib.sha256(license_pdf).hexdigest()})"))[0]
@@ -301,11 +374,16 @@ def collection_wide(collection, assets):
     manifest = sha256sums(files)
     manifest_hash = f"Some(0x{hashlib.sha256(manifest).hexdigest()})"
     hosts = [
-        "https://cdn.example.org/meta/{id}.json",
+        f"{CDN.url}/meta/{{id}}.json",
         "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/meta/{id}.json",
         "ar://Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU/meta/{id}.json",
         "sia://AACDtzKgq1oqzDpLGuS2jbSXTdCtVtW3IMwlBdKGQC9Dhw/meta/{id}.json",
     ]
+    for template in hosts:
+        directory = template.rsplit("/", 1)[0]
+        publish(f"{directory}/SHA256SUMS", manifest)
+        for name, content in files.items():
+            publish(f"{directory}/{name}", content)
     step("Charlie", "adds the whole collection's metadata as four templated entries (one per "
          "protocol, each recording the sha256 of the directory's SHA256SUMS) and proposes them "
          "to every token in one call")
@@ -327,15 +405,24 @@ def collection_wide(collection, assets):
     assets.submit("Bob", "accept_assets", "U32(1)", "[" + ", ".join(map(str, templates)) + "]")
     show("active on token 1", assets.query("active_assets", "U32(1)"))
 
-    step("Charlie", "the https host died: one call proposes its replacement to every token")
-    moved = ids(assets.submit("Charlie", "add_asset_entry",
-                              '"https://mirror.example.net/meta/{id}.json"', manifest_hash))[0]
-    assets.submit("Charlie", "propose_to_collection", f"[({moved}, Some({templates[0]}))]")
+    step("the CDN", "dies for the collection's directory; Charlie's watchdog checks every token")
+    for name in [*files, "SHA256SUMS"]:
+        CDN.files.pop(f"/meta/{name}")
+    mirrorwatch(assets, "check", "--tokens", "all", "--only-failing")
+
+    step("Charlie's watchdog", "mirrorwatch repair: the directory, verified against SHA256SUMS on "
+         "a new host, proposed to every token in one call")
+    for name, content in [*files.items(), ("SHA256SUMS", manifest)]:
+        publish(f"{RESCUE.url}/meta/{name}", content)
+    rule = f"{CDN.url}/meta/={RESCUE.url}/meta/"
+    _, out = mirrorwatch(assets, "repair", "--tokens", "all", "--rehost", rule, key="//Charlie")
+    moved = int(re.search(r"proposed #(\d+)", out).group(1))
     show("active on token 3", assets.query("active_assets", "U32(3)") + "   (follows: nobody signed)")
     show("token 3 on the new host", assets.query("asset_uri", "U32(3)", str(moved)))
     show("pending on token 1", assets.query("pending_assets", "U32(1)"))
     assets.submit("Bob", "accept_assets", "U32(1)", f"[{moved}]")
     show("active on token 1", assets.query("active_assets", "U32(1)") + "   (Bob accepted)")
+    mirrorwatch(assets, "check", "--tokens", "all", "--only-failing")
 
     step("Charlie", "proposes a wrong ipfs replacement to the collection, then withdraws it")
     wrong = ids(assets.submit("Charlie", "add_asset_entry",

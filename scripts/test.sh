@@ -55,6 +55,9 @@ e2e() {
   # per line); the tests assert those refusals themselves. RUST_LOG=ink_e2e=error shows them.
   RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
     cargo test --manifest-path e2e/Cargo.toml --features e2e-tests -- --test-threads=2
+  # mirrorwatch against the contracts from artifacts/ and local hosts, on a node of its own.
+  RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
+    cargo test --manifest-path tools/mirrorwatch/Cargo.toml --features e2e-tests --test node
 }
 
 what="${1:-all}"

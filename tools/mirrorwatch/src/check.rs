@@ -76,6 +76,15 @@ pub struct Timings {
     pub fetch_seconds: f64,
     pub chain_queries: u64,
     pub http_requests: u64,
+    /// The process's peak resident memory so far, in KiB (Linux; `None` elsewhere).
+    pub peak_rss_kib: Option<u64>,
+}
+
+/// The process's peak resident set size (`VmHWM`), in KiB, where the OS tells it.
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The whole answer of `check`, as `--json` prints it.
@@ -186,6 +195,7 @@ pub async fn inspect(
             fetch_seconds,
             chain_queries: queries.load(std::sync::atomic::Ordering::Relaxed),
             http_requests: fetcher.requests() - requests_before,
+            peak_rss_kib: peak_rss_kib(),
         },
     );
     Ok(Inspection {

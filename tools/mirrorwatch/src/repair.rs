@@ -3,7 +3,7 @@
 //! `replaces` = the failing entry: per asset with `propose_asset_to_many`, collection-wide with
 //! `propose_to_collection` for a templated entry. Nothing already pending is proposed again.
 
-use crate::chain::{self, format_amount, Chain, ChainError, DryRun, Message};
+use crate::chain::{self, format_amount, Chain, ChainError, Message};
 use crate::check::{self, template_of, Inspection, Verdict};
 use crate::config::Settings;
 use crate::fetch::Fetcher;
@@ -108,6 +108,23 @@ pub struct Action {
     pub estimated_with: Option<AssetId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block: Option<String>,
+}
+
+impl Action {
+    /// A dry run's call whose fee cannot be estimated: its entry does not exist yet and no
+    /// existing entry can stand in.
+    fn unestimated(message: &str, tokens: usize) -> Action {
+        Action {
+            message: message.into(),
+            arguments: format!("{tokens} token(s), an entry not added yet"),
+            ref_time: 0,
+            proof_size: 0,
+            deposit: 0,
+            fee: None,
+            estimated_with: None,
+            block: None,
+        }
+    }
 }
 
 /// What `repair` did.
@@ -280,7 +297,10 @@ pub async fn repair(
         });
         repairs.push(repair);
     }
-    reuse_recent_entries(chain, multiasset, &mut planned).await?;
+    let total = chain
+        .query(chain::multiasset(multiasset).total_assets())
+        .await?;
+    reuse_recent_entries(chain, multiasset, total, &mut planned).await?;
 
     let mut run = Run {
         chain,
@@ -293,17 +313,17 @@ pub async fn repair(
     for (plan, id) in planned.iter().zip(&ids) {
         repairs[plan.index].new_asset_id = id.existing();
     }
-    let stand_in = stand_in(inspection, &collection_wide, &planned);
+    let stand_in = stand_in(inspection, &collection_wide, &planned, total);
     for (plan, id) in planned.iter().zip(&ids) {
         if !plan.templated {
             run.propose_to_tokens(plan, *id, stand_in).await?;
         }
     }
-    let wide: Vec<(AssetId, Option<AssetId>, NewId)> = planned
+    let wide: Vec<(AssetId, NewId)> = planned
         .iter()
         .zip(&ids)
         .filter(|(plan, _)| plan.templated)
-        .map(|(plan, id)| (plan.old, Some(plan.old), *id))
+        .map(|(plan, id)| (plan.old, *id))
         .collect();
     run.propose_to_collection(&wide, stand_in).await?;
 
@@ -338,14 +358,12 @@ fn failing_entries(inspection: &Inspection) -> BTreeMap<AssetId, Vec<(Id, Status
 async fn reuse_recent_entries(
     chain: &Chain,
     multiasset: AccountId,
+    total: AssetId,
     planned: &mut [Planned],
 ) -> Result<(), ChainError> {
     if planned.iter().all(|p| p.existing.is_some()) {
         return Ok(());
     }
-    let total = chain
-        .query(chain::multiasset(multiasset).total_assets())
-        .await?;
     for id in (total.saturating_sub(REUSE_WINDOW) + 1..=total).rev() {
         let Some(AssetEntry { uri, content_hash }) =
             chain.query(chain::multiasset(multiasset).asset(id)).await?
@@ -385,6 +403,7 @@ fn stand_in(
     inspection: &Inspection,
     collection_wide: &[multiasset::CollectionProposal],
     planned: &[Planned],
+    total: AssetId,
 ) -> Option<AssetId> {
     let taken: BTreeSet<AssetId> = inspection
         .tokens
@@ -393,8 +412,7 @@ fn stand_in(
         .chain(collection_wide.iter().map(|p| p.asset_id))
         .chain(planned.iter().map(|p| p.old))
         .collect();
-    let newest = inspection.catalog.keys().max().copied().unwrap_or(0);
-    (1..=newest).rev().find(|id| !taken.contains(id))
+    (1..=total).rev().find(|id| !taken.contains(id))
 }
 
 struct Run<'a> {
@@ -407,26 +425,24 @@ struct Run<'a> {
 
 impl Run<'_> {
     /// Dry-runs `message`; unless this is a dry run (or `estimated_with` is set), submits it.
-    async fn call<Args, R, T>(
+    /// A refusal is an error naming the contract's variant.
+    async fn call<Args: scale::Encode, T: scale::Decode + Clone>(
         &mut self,
         name: &'static str,
         arguments: String,
-        message: Message<Args, R>,
+        message: Message<Args, Result<T, MultiAssetError>>,
         estimated_with: Option<AssetId>,
-        answer: impl Fn(R) -> Result<T, MultiAssetError>,
-    ) -> Result<(DryRun<T>, Option<chain::Submitted>), RepairError>
-    where
-        Args: scale::Encode,
-        R: scale::Decode + Clone,
-    {
+    ) -> Result<Option<chain::Submitted>, RepairError> {
         let call = chain::encode(message);
         let origin =
             subxt::utils::AccountId32(*AsRef::<[u8; 32]>::as_ref(&chain::account_of(self.signer)));
         let dry = self.chain.dry_run(&origin, &call).await?;
-        let value = answer(dry.value.clone()).map_err(|error| RepairError::Refused {
-            message: name,
-            error,
-        })?;
+        if let Err(error) = &dry.value {
+            return Err(RepairError::Refused {
+                message: name,
+                error: error.clone(),
+            });
+        }
         let fee = self.chain.fee(self.signer, &call, &dry).await?;
         let submitted = if self.dry_run || estimated_with.is_some() {
             None
@@ -445,15 +461,7 @@ impl Run<'_> {
             estimated_with,
             block: submitted.as_ref().map(|s| format!("{:?}", s.block)),
         });
-        Ok((
-            DryRun {
-                value,
-                ref_time: dry.ref_time,
-                proof_size: dry.proof_size,
-                deposit: dry.deposit,
-            },
-            submitted,
-        ))
+        Ok(submitted)
     }
 
     /// Adds the entries planned repairs need; their ids, in plan order.
@@ -476,8 +484,8 @@ impl Run<'_> {
                 .collect::<Vec<_>>()
                 .join(", ");
             let message = chain::multiasset(self.multiasset).add_asset_entries(entries);
-            let (_, submitted) = self
-                .call("add_asset_entries", arguments, message, None, |r| r)
+            let submitted = self
+                .call("add_asset_entries", arguments, message, None)
                 .await?;
             if let Some(submitted) = submitted {
                 let added = added_ids(&submitted)?;
@@ -498,12 +506,19 @@ impl Run<'_> {
         let (asset, estimated_with) = match (id, stand_in) {
             (NewId::Existing(id), _) => (id, None),
             (NewId::ToAdd, Some(stand_in)) => (stand_in, Some(stand_in)),
-            (NewId::ToAdd, None) => return Ok(()),
+            (NewId::ToAdd, None) => {
+                self.actions.push(Action::unestimated(
+                    "propose_asset_to_many",
+                    plan.tokens.len(),
+                ));
+                return Ok(());
+            }
         };
         for batch in batches(&plan.tokens) {
             let arguments = format!(
-                "{} tokens [{}], #{asset}, replaces #{}",
+                "{} token{} [{}], #{asset}, replaces #{}",
                 batch.len(),
+                if batch.len() == 1 { "" } else { "s" },
                 batch
                     .iter()
                     .map(select::text)
@@ -516,34 +531,26 @@ impl Run<'_> {
                 asset,
                 Some(plan.old),
             );
-            self.call(
-                "propose_asset_to_many",
-                arguments,
-                message,
-                estimated_with,
-                |r| r,
-            )
-            .await?;
+            self.call("propose_asset_to_many", arguments, message, estimated_with)
+                .await?;
         }
         Ok(())
     }
 
     async fn propose_to_collection(
         &mut self,
-        wide: &[(AssetId, Option<AssetId>, NewId)],
+        wide: &[(AssetId, NewId)],
         stand_in: Option<AssetId>,
     ) -> Result<(), RepairError> {
         for chunk in wide.chunks(MAX_COLLECTION_PROPOSALS_PER_CALL) {
             let estimated_with = chunk
                 .iter()
-                .any(|(_, _, id)| *id == NewId::ToAdd)
+                .any(|(_, id)| *id == NewId::ToAdd)
                 .then_some(stand_in)
                 .flatten();
             let proposals: Vec<(AssetId, Option<AssetId>)> = chunk
                 .iter()
-                .filter_map(|(_, replaces, id)| {
-                    Some((id.existing().or(estimated_with)?, *replaces))
-                })
+                .filter_map(|(old, id)| Some((id.existing().or(estimated_with)?, Some(*old))))
                 .collect();
             // A stand-in can stand for one new entry of the call: estimate that call alone.
             let proposals = if estimated_with.is_some() {
@@ -560,14 +567,8 @@ impl Run<'_> {
                 .collect::<Vec<_>>()
                 .join(", ");
             let message = chain::multiasset(self.multiasset).propose_to_collection(proposals);
-            self.call(
-                "propose_to_collection",
-                arguments,
-                message,
-                estimated_with,
-                |r| r,
-            )
-            .await?;
+            self.call("propose_to_collection", arguments, message, estimated_with)
+                .await?;
         }
         Ok(())
     }
@@ -642,10 +643,11 @@ pub fn text(report: &RepairReport) -> String {
         out.push('\n');
     }
     for a in &report.actions {
-        let done = match (&a.block, a.estimated_with) {
-            (Some(block), _) => format!("in block {block}"),
-            (None, Some(id)) => format!("fee estimated with entry #{id} standing in"),
-            (None, None) => "dry run".into(),
+        let done = match (&a.block, a.estimated_with, a.fee) {
+            (Some(block), _, _) => format!("in block {block}"),
+            (None, Some(id), _) => format!("fee estimated with entry #{id} standing in"),
+            (None, None, Some(_)) => "dry run".into(),
+            (None, None, None) => "fee unknown until the entry exists".into(),
         };
         out.push_str(&format!(
             "{}({}): ref_time {}, proof_size {}, deposit {}, fee {}; {done}\n",

@@ -39,6 +39,9 @@ pub fn table(report: &Report, only_failing: bool) -> String {
             ]);
         }
     }
+    if rows.is_empty() {
+        return format!("no failing mirror\n\n{}", summary(report));
+    }
     let header = ["TOKEN", "HEALTH", "ASSET", "STATUS", "URI", "DETAIL"].map(String::from);
     let mut widths = header.clone().map(|h| h.len());
     for row in &rows {

@@ -13,57 +13,11 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::process::Command;
 
-type Client = ink_e2e::Client<PolkadotConfig, ink::env::DefaultEnvironment>;
+#[path = "support/suite.rs"]
+mod suite;
 
 const CONTENT: &[u8] = b"{\"name\":\"Mirrors #1\",\"image\":\"ipfs://bafy/1.png\"}";
 const CID: &str = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
-
-struct Deployed {
-    collection: AccountId,
-    registry: AccountId,
-    assets: AccountId,
-}
-
-async fn deploy(client: &mut Client) -> Deployed {
-    let collection = client
-        .instantiate(
-            "collection",
-            &ink_e2e::alice(),
-            CollectionRef::new("Mirrors".into(), "MIR".into(), "ipfs://base/".into(), None),
-            0,
-            None,
-        )
-        .await
-        .expect("instantiate collection")
-        .account_id;
-    let registry = client
-        .instantiate(
-            "proposer_registry",
-            &ink_e2e::ferdie(),
-            RegistryRef::new(),
-            0,
-            None,
-        )
-        .await
-        .expect("instantiate registry")
-        .account_id;
-    let assets = client
-        .instantiate(
-            "multiasset",
-            &ink_e2e::ferdie(),
-            MultiAssetRef::new(collection, registry),
-            0,
-            None,
-        )
-        .await
-        .expect("instantiate multiasset")
-        .account_id;
-    Deployed {
-        collection,
-        registry,
-        assets,
-    }
-}
 
 /// Runs the mirrorwatch binary; its exit code, its standard output as JSON and its standard
 /// error. Off the runtime's threads, so that the local hosts keep answering meanwhile.
@@ -95,13 +49,8 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
         .spawn()
         .await
         .expect("node");
-    let artifacts = concat!(env!("CARGO_MANIFEST_DIR"), "/../../artifacts");
-    let wasm: Vec<String> = ["collection", "proposer_registry", "multiasset"]
-        .iter()
-        .map(|name| format!("{artifacts}/{name}.wasm"))
-        .collect();
-    let mut client = Client::new(node.client(), wasm.iter().map(String::as_str)).await;
-    let suite = deploy(&mut client).await;
+    let mut client = suite::client(node.client()).await;
+    let suite = suite::deploy(&mut client, &ink_e2e::alice()).await;
     let (bob, charlie) = (
         account_id(AccountKeyring::Bob),
         account_id(AccountKeyring::Charlie),

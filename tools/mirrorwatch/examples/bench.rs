@@ -1,0 +1,288 @@
+//! The mirrorwatch benchmark (`make bench`): `check --tokens all` on a collection of
+//! `BENCH_TOKENS` (default 1,000) tokens × 4 mirrors against local hosts, once with small JSON
+//! files and once with 1 MiB files; wall time, requests per second, chain-read time against fetch
+//! time, peak RSS. Writes its table between the mirrorwatch markers of `BENCH_OUT`
+//! (docs/benchmarks.md) and to standard output.
+//!
+//! Env: `NODE_URL` (a running dev node; else one is spawned through `CONTRACTS_NODE`),
+//! `MIRRORWATCH` (the binary to measure), `BENCH_TOKENS`, `BENCH_OUT`.
+
+use collection::collection::CollectionRef;
+use ink::primitives::AccountId;
+use ink_e2e::{account_id, build_message, AccountKeyring, PolkadotConfig, TestNodeProcess};
+use mirrorwatch::hosts::{Host, Reply};
+use mirrorwatch::manifest::hex;
+use multiasset::limits::MAX_FOLLOW_TOKENS;
+use multiasset::MultiAssetRef;
+use openbrush::contracts::psp34::Id;
+use sha2::{Digest, Sha256};
+use std::time::Instant;
+
+#[path = "../tests/support/suite.rs"]
+mod suite;
+
+const CID: &str = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+const TX: &str = "Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU";
+const SIA: &str = "AACDtzKgq1oqzDpLGuS2jbSXTdCtVtW3IMwlBdKGQC9Dhw";
+const MIB: u64 = 1024 * 1024;
+
+/// One measured run.
+struct Row {
+    files: String,
+    wall: f64,
+    chain: f64,
+    fetch: f64,
+    queries: u64,
+    requests: u64,
+    rss_kib: u64,
+    ok: u64,
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let tokens: u32 = std::env::var("BENCH_TOKENS").map_or(1000, |n| n.parse().expect("a number"));
+    let binary = std::env::var("MIRRORWATCH").expect("MIRRORWATCH: the binary to measure");
+    let spawned;
+    let url = match std::env::var("NODE_URL") {
+        Ok(url) => url,
+        Err(_) => {
+            let node = std::env::var("CONTRACTS_NODE").unwrap_or("substrate-contracts-node".into());
+            spawned = TestNodeProcess::<PolkadotConfig>::build(node)
+                .spawn()
+                .await
+                .expect("node");
+            spawned.url().to_string()
+        }
+    };
+    let api = subxt::OnlineClient::<PolkadotConfig>::from_url(&url)
+        .await
+        .expect("node");
+    let mut client = suite::client(api).await;
+
+    // Given: Alice's collection of `tokens` tokens, all Bob's, all following the collection.
+    eprintln!("mirrorwatch bench: deploying and minting {tokens} tokens");
+    let suite::Suite {
+        collection, assets, ..
+    } = suite::deploy(&mut client, &ink_e2e::alice()).await;
+    let bob = account_id(AccountKeyring::Bob);
+    let ids: Vec<Id> = (1..=tokens).map(Id::U32).collect();
+    for id in &ids {
+        let mint = build_message::<CollectionRef>(collection).call(|c| c.mint(bob, id.clone()));
+        client
+            .call(&ink_e2e::alice(), mint, 0, None)
+            .await
+            .expect("mint");
+    }
+    for chunk in ids.chunks(MAX_FOLLOW_TOKENS) {
+        let follow = build_message::<MultiAssetRef>(assets)
+            .call(|m| m.set_follows_collection(chunk.to_vec(), true));
+        client
+            .call(&ink_e2e::bob(), follow, 0, None)
+            .await
+            .expect("follow");
+    }
+    let hosts = [
+        Host::start().await.unwrap(),
+        Host::start().await.unwrap(),
+        Host::start().await.unwrap(),
+        Host::start().await.unwrap(),
+    ];
+    let [cdn, ipfs, ar, sia] = &hosts;
+
+    let mut rows = Vec::new();
+    let mut replaced: Option<Vec<u64>> = None;
+    for (dir, size) in [("small", None), ("large", Some(MIB))] {
+        // When: the collection's mirror set is 4 templated entries whose files are `size`.
+        let mut manifest = String::new();
+        for id in 1..=tokens {
+            let name = format!("{id}.json");
+            let (reply, hash) = match size {
+                None => {
+                    let body =
+                        format!("{{\"name\":\"Bench #{id}\",\"image\":\"ipfs://{CID}/{id}.png\"}}")
+                            .into_bytes();
+                    let hash: [u8; 32] = Sha256::digest(&body).into();
+                    (Reply::Body(body), hash)
+                }
+                Some(bytes) => {
+                    let hash: [u8; 32] = Sha256::digest(vec![0u8; bytes as usize]).into();
+                    (Reply::Stream { bytes }, hash)
+                }
+            };
+            manifest.push_str(&format!("{}  {name}\n", hex(&hash)));
+            cdn.route(&format!("/{dir}/{name}"), reply.clone());
+            ipfs.route(&format!("/ipfs/{CID}/{dir}/{name}"), reply.clone());
+            ar.route(&format!("/{TX}/{dir}/{name}"), reply.clone());
+            sia.route(&format!("/{SIA}/{dir}/{name}"), reply);
+        }
+        let sums = manifest.into_bytes();
+        cdn.route(&format!("/{dir}/SHA256SUMS"), Reply::Body(sums.clone()));
+        ipfs.route(
+            &format!("/ipfs/{CID}/{dir}/SHA256SUMS"),
+            Reply::Body(sums.clone()),
+        );
+        ar.route(
+            &format!("/{TX}/{dir}/SHA256SUMS"),
+            Reply::Body(sums.clone()),
+        );
+        sia.route(
+            &format!("/{SIA}/{dir}/SHA256SUMS"),
+            Reply::Body(sums.clone()),
+        );
+        let hash: [u8; 32] = Sha256::digest(&sums).into();
+        let entries: Vec<(String, Option<[u8; 32]>)> = [
+            cdn.url(&format!("/{dir}/{{id}}.json")),
+            format!("ipfs://{CID}/{dir}/{{id}}.json"),
+            format!("ar://{TX}/{dir}/{{id}}.json"),
+            format!("sia://{SIA}/{dir}/{{id}}.json"),
+        ]
+        .into_iter()
+        .map(|uri| (uri, Some(hash)))
+        .collect();
+        let add =
+            build_message::<MultiAssetRef>(assets).call(|m| m.add_asset_entries(entries.clone()));
+        let added = client
+            .call(&ink_e2e::alice(), add, 0, None)
+            .await
+            .expect("entries")
+            .return_value()
+            .expect("added");
+        let proposals: Vec<(u64, Option<u64>)> = match &replaced {
+            None => added.iter().map(|id| (*id, None)).collect(),
+            Some(old) => added
+                .iter()
+                .zip(old)
+                .map(|(id, old)| (*id, Some(*old)))
+                .collect(),
+        };
+        let propose = build_message::<MultiAssetRef>(assets)
+            .call(|m| m.propose_to_collection(proposals.clone()));
+        client
+            .call(&ink_e2e::alice(), propose, 0, None)
+            .await
+            .expect("propose");
+        replaced = Some(added);
+
+        // Then: mirrorwatch checks every token, measured.
+        eprintln!("mirrorwatch bench: check, {dir} files");
+        rows.push(measure(&binary, &url, assets, ipfs, ar, sia, size, tokens).await);
+    }
+    let table = render(&rows, tokens);
+    print!("{table}");
+    if let Ok(out) = std::env::var("BENCH_OUT") {
+        let doc = std::fs::read_to_string(&out).expect("BENCH_OUT");
+        let (begin, end) = (
+            "<!-- make bench mirrorwatch: begin -->",
+            "<!-- make bench mirrorwatch: end -->",
+        );
+        let (from, to) = (
+            doc.find(begin).expect("begin marker"),
+            doc.find(end).expect("end marker"),
+        );
+        let doc = format!("{}\n{table}{}", &doc[..from + begin.len()], &doc[to..]);
+        std::fs::write(&out, doc).expect("written");
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn measure(
+    binary: &str,
+    url: &str,
+    assets: AccountId,
+    ipfs: &Host,
+    ar: &Host,
+    sia: &Host,
+    size: Option<u64>,
+    tokens: u32,
+) -> Row {
+    let args: Vec<String> = [
+        "check",
+        "--url",
+        url,
+        "--multiasset",
+        &mirrorwatch::check::multiasset_text(assets),
+        "--tokens",
+        "all",
+        "--json",
+        "--allow-private",
+        "--retries",
+        "0",
+        "--max-bytes",
+        &(2 * MIB).to_string(),
+        "--ipfs-gateway",
+        &ipfs.url(""),
+        "--ar-gateway",
+        &ar.url(""),
+        "--sia-gateway",
+        &sia.url(""),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let binary = binary.to_string();
+    let started = Instant::now();
+    let output =
+        tokio::task::spawn_blocking(move || std::process::Command::new(binary).args(args).output())
+            .await
+            .expect("joined")
+            .expect("mirrorwatch runs");
+    let wall = started.elapsed().as_secs_f64();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("mirrorwatch: {}", String::from_utf8_lossy(&output.stderr)));
+    let t = &report["timings"];
+    let ok = report["mirrors"]["ok"].as_u64().unwrap_or(0);
+    assert_eq!(
+        ok,
+        4 * tokens as u64,
+        "every mirror ok: {}",
+        report["mirrors"]
+    );
+    Row {
+        files: match size {
+            None => "~80 B JSON".into(),
+            Some(b) => format!("{} MiB", b / MIB),
+        },
+        wall,
+        chain: t["chain_seconds"].as_f64().unwrap_or(0.0),
+        fetch: t["fetch_seconds"].as_f64().unwrap_or(0.0),
+        queries: t["chain_queries"].as_u64().unwrap_or(0),
+        requests: t["http_requests"].as_u64().unwrap_or(0),
+        rss_kib: t["peak_rss_kib"].as_u64().unwrap_or(0),
+        ok,
+    }
+}
+
+fn render(rows: &[Row], tokens: u32) -> String {
+    let mut out = format!(
+        "## mirrorwatch check: {tokens} tokens × 4 mirrors (local hosts)\n\n\
+         `check --tokens all` on a collection whose tokens follow 4 templated entries (https, ipfs,\n\
+         ar and sia through gateways), each host a local HTTP server; chain reads are dry runs\n\
+         on the dev node, 16 in flight; fetches 32 in flight, 4 per host. Wall time includes\n\
+         start-up and connecting.\n\n\
+         | files | mirrors ok | wall s | chain reads s | queries | fetch s | HTTP requests | requests/s | peak RSS MiB |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {:.2} | {:.2} | {} | {:.2} | {} | {:.0} | {:.1} |\n",
+            r.files,
+            r.ok,
+            r.wall,
+            r.chain,
+            r.queries,
+            r.fetch,
+            r.requests,
+            r.requests as f64 / r.fetch.max(1e-9),
+            r.rss_kib as f64 / 1024.0
+        ));
+    }
+    let first = &rows[0];
+    let share = first.chain / (first.chain + first.fetch) * 100.0;
+    out.push_str(&format!(
+        "\nWith small files, chain reads take {share:.0} % of the time spent reading and fetching \
+         ({:.1} ms per query, {} queries per token).\n",
+        first.chain * 1000.0 / first.queries.max(1) as f64,
+        first.queries as f64 / tokens as f64
+    ));
+    out
+}
