@@ -25,9 +25,9 @@ function rustConsts(path) {
 const LIMITS = rustConsts(new URL('../contracts/multiasset/src/limits.rs', import.meta.url));
 const {
   BLOCK_REF_TIME: REF_LIMIT, BLOCK_PROOF_SIZE: PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD, MAX_FOLLOW_TOKENS,
-  MAX_TOP_ASSETS_PER_CALL,
+  MAX_TOKENS_PER_QUERY,
 } = LIMITS;
-for (const [name, value] of Object.entries({ REF_LIMIT, PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD, MAX_FOLLOW_TOKENS, MAX_TOP_ASSETS_PER_CALL })) {
+for (const [name, value] of Object.entries({ REF_LIMIT, PROOF_LIMIT, MAX_BATCH_TOKENS, MAX_BATCH_HELD, MAX_FOLLOW_TOKENS, MAX_TOKENS_PER_QUERY })) {
   if (!Number.isSafeInteger(value)) throw new Error(`limits.rs: no integer for ${name}`);
 }
 
@@ -298,7 +298,7 @@ const many = Array.from({ length: MAX_FOLLOW_TOKENS }, (_, i) => ({ U32: 100 + i
 wide.followMax = await send(a2, dave, 'set_follows_collection', many, true);
 wide.unfollowMax = await dry(a2, dave, 'set_follows_collection', many, false);
 wide.withdraw = await dry(a2, alice, 'withdraw_from_collection', 4);
-wide.topAssets = await dry(a2, alice, 'top_assets', Array.from({ length: MAX_TOP_ASSETS_PER_CALL }, (_, i) => ({ U32: 100 + i })));
+wide.topAssets = await dry(a2, alice, 'top_assets', Array.from({ length: MAX_TOKENS_PER_QUERY }, (_, i) => ({ U32: 100 + i })));
 // What a wallet's read costs: the collection alone, then with the hop to the multi-asset contract.
 wide.tokenUriBase = await dry(c2, alice, 'Psp34Traits::token_uri', 2);
 await send(c2, alice, 'set_multiasset', a2.address);
@@ -314,7 +314,7 @@ record('multiasset', 'set_follows_collection (1 token)', wide.follow1, 'one toke
 record('multiasset', `set_follows_collection (${MAX_FOLLOW_TOKENS} tokens)`, wide.followMax, 'one token_authorities() call for all');
 record('multiasset', `set_follows_collection (${MAX_FOLLOW_TOKENS} tokens, stop)`, wide.unfollowMax, 'dry-run');
 record('queries', 'top_asset (a follower)', flat.after.follower.top, 'calls token_authority()');
-record('queries', `top_assets (${MAX_TOP_ASSETS_PER_CALL} followers)`, wide.topAssets, 'one token_authorities() call');
+record('queries', `top_assets (${MAX_TOKENS_PER_QUERY} followers)`, wide.topAssets, 'one token_authorities() call');
 record('queries', 'Psp34Traits::token_uri (no multi-asset linked)', wide.tokenUriBase, 'base uri + id + .json');
 record('queries', 'Psp34Traits::token_uri (linked: the top asset)', wide.tokenUri, 'collection → multiasset top_asset_uri(): the hop');
 record('queries', 'Psp34Traits::get_attributes(id, ["metadata"])', wide.getAttributes, 'SubWallet\'s first path');

@@ -34,6 +34,8 @@ pub enum CollectionError {
     /// Returned if the caller of `approve_for_assets` is neither the token's owner nor an
     /// operator it approved for the assets of all its tokens.
     NotOwnerOrApprovedForAll,
+    /// Returned if `token_ids` is asked for more than [`crate::MAX_IDS_PER_QUERY`] ids.
+    LimitTooLarge,
 }
 
 impl From<PSP34Error> for CollectionError {

@@ -55,6 +55,10 @@ pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
     Ok(())
 }
 
+/// The most ids one `token_ids` query answers: 128 of the longest ids ([`MAX_TOKEN_ID_LEN`]
+/// bytes) take 7.4 KiB, within ink!'s 16 KiB answer buffer.
+pub const MAX_IDS_PER_QUERY: u32 = 128;
+
 /// The collection attribute that holds the base uri (set by the constructor).
 pub const BASE_URI_ATTRIBUTE: &str = "base_uri";
 /// The attribute `Psp34Traits::get_attributes` answers with a token's metadata uri: the key
@@ -434,6 +438,28 @@ pub mod collection {
         #[ink(message)]
         pub fn minted(&self) -> u64 {
             self.minted
+        }
+
+        /// The ids `PSP34Enumerable::token_by_index` answers for indexes `start..start + limit`
+        /// (fewer past the end of the enumeration), in one query: a reader of the whole
+        /// collection (a watchdog) asks page by page instead of once per token.
+        ///
+        /// # Errors
+        /// - [`CollectionError::LimitTooLarge`]: if `limit` is over
+        ///   [`MAX_IDS_PER_QUERY`](crate::MAX_IDS_PER_QUERY).
+        #[ink(message)]
+        pub fn token_ids(&self, start: u128, limit: u32) -> Result<Vec<Id>, CollectionError> {
+            if limit > crate::MAX_IDS_PER_QUERY {
+                return Err(CollectionError::LimitTooLarge);
+            }
+            let end = start
+                .saturating_add(u128::from(limit))
+                .min(psp34::PSP34Impl::total_supply(self));
+            Ok((start..end)
+                .filter_map(|index| {
+                    enumerable::PSP34EnumerableImpl::token_by_index(self, index).ok()
+                })
+                .collect())
         }
 
         /// Links the collection to its multi-asset contract, whose top-priority active asset of

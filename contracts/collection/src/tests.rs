@@ -727,3 +727,41 @@ fn set_multiasset_by_anyone_else_fails() {
     );
     assert_eq!(c.multiasset(), None);
 }
+
+#[ink::test]
+fn token_ids_pages_the_enumeration_in_order() {
+    let mut c = collection(None);
+    for n in 1..=5 {
+        c.mint(accounts().bob, Id::U32(n)).unwrap();
+    }
+    assert_eq!(
+        c.token_ids(0, 3),
+        Ok(vec![Id::U32(1), Id::U32(2), Id::U32(3)])
+    );
+    assert_eq!(c.token_ids(3, 3), Ok(vec![Id::U32(4), Id::U32(5)]));
+    assert_eq!(c.token_ids(5, 3), Ok(vec![]));
+    assert_eq!(c.token_ids(u128::MAX, 3), Ok(vec![]));
+}
+
+#[ink::test]
+fn token_ids_after_a_burn_answers_what_token_by_index_answers() {
+    let mut c = collection(None);
+    for n in 1..=4 {
+        c.mint(accounts().bob, Id::U32(n)).unwrap();
+    }
+    set_caller(accounts().bob);
+    c.burn(Id::U32(2)).unwrap();
+    let one_by_one: Vec<Id> = (0..PSP34::total_supply(&c))
+        .map(|i| PSP34Enumerable::token_by_index(&c, i).unwrap())
+        .collect();
+    assert_eq!(c.token_ids(0, 10), Ok(one_by_one));
+}
+
+#[ink::test]
+fn token_ids_over_the_limit_fails() {
+    let c = collection(None);
+    assert_eq!(
+        c.token_ids(0, crate::MAX_IDS_PER_QUERY + 1),
+        Err(CollectionError::LimitTooLarge)
+    );
+}

@@ -38,8 +38,8 @@ use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{
-        MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_DECISIONS_PER_CALL,
-        MAX_FOLLOW_TOKENS, MAX_PAGE, MAX_TOP_ASSETS_PER_CALL,
+        MAX_ANSWER_BYTES, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS,
+        MAX_DECISIONS_PER_CALL, MAX_FOLLOW_TOKENS, MAX_PAGE, MAX_TOKENS_PER_QUERY,
     },
     template,
     token::{ensure_token_id, top_of, ActiveAsset, PendingAsset, TokenAssets},
@@ -569,19 +569,53 @@ impl MultiAssetData {
         if limit > MAX_PAGE {
             return Err(MultiAssetError::LimitTooLarge);
         }
+        Ok(self.ranked(token_id, self.shown(authority, token_id), start, limit))
+    }
+
+    /// `limit` of `assets`' active assets from rank `start`, sorted by priority, with their
+    /// catalog entries.
+    fn ranked(
+        &self,
+        token_id: &Id,
+        assets: TokenAssets,
+        start: u32,
+        limit: u32,
+    ) -> Vec<TokenAsset> {
         // Insertion sort by priority, stable (ties keep position order): at most MAX_ACTIVE
         // entries, and less code than the library sort.
         let mut ranked: Vec<ActiveAsset> = Vec::new();
-        for asset in self.shown(authority, token_id).active {
+        for asset in assets.active {
             let at = ranked.partition_point(|a| a.priority <= asset.priority);
             ranked.insert(at, asset);
         }
-        Ok(ranked
+        ranked
             .into_iter()
             .skip(start as usize)
             .take(limit as usize)
             .filter_map(|a| self.token_asset(token_id, a))
-            .collect())
+            .collect()
+    }
+
+    /// [`token_assets`](Self::token_assets)`(id, 0, MAX_PAGE)` of the first of `token_ids` (at
+    /// most [`MAX_TOKENS_PER_QUERY`]), in order, as many as fit [`MAX_ANSWER_BYTES`] (at least
+    /// one), with one question to the collection for all: a reader of a whole collection asks
+    /// again from the first token not answered.
+    pub fn tokens_assets(
+        &self,
+        authority: &impl Authority,
+        token_ids: &[Id],
+    ) -> Result<Vec<Vec<TokenAsset>>, MultiAssetError> {
+        let mut answer: Vec<Vec<TokenAsset>> = Vec::new();
+        let mut bytes = 0;
+        for (token_id, assets) in token_ids.iter().zip(self.views(authority, token_ids)?) {
+            let page = self.ranked(token_id, assets, 0, MAX_PAGE);
+            bytes += scale::Encode::encoded_size(&page);
+            if bytes > MAX_ANSWER_BYTES && !answer.is_empty() {
+                break;
+            }
+            answer.push(page);
+        }
+        Ok(answer)
     }
 
     /// The active asset of `token_id` a wallet shows first (lowest priority, first in position
@@ -592,15 +626,33 @@ impl MultiAssetData {
     }
 
     /// [`top_asset`](Self::top_asset) of each of `token_ids` (at most
-    /// [`MAX_TOP_ASSETS_PER_CALL`]), in order, with one question to the collection for all.
+    /// [`MAX_TOKENS_PER_QUERY`]), in order, with one question to the collection for all.
     pub fn top_assets(
         &self,
         authority: &impl Authority,
         token_ids: &[Id],
     ) -> Result<Vec<Option<TokenAsset>>, MultiAssetError> {
-        if token_ids.len() > MAX_TOP_ASSETS_PER_CALL {
+        let views = self.views(authority, token_ids)?;
+        Ok(token_ids
+            .iter()
+            .zip(views)
+            .map(|(token_id, assets)| {
+                let top = assets.top()?;
+                self.token_asset(token_id, top)
+            })
+            .collect())
+    }
+
+    /// What each of `token_ids` (at most [`MAX_TOKENS_PER_QUERY`]) shows, in order, with one
+    /// question to the collection for all; nothing for a token that does not exist.
+    fn views(
+        &self,
+        authority: &impl Authority,
+        token_ids: &[Id],
+    ) -> Result<Vec<TokenAssets>, MultiAssetError> {
+        if token_ids.len() > MAX_TOKENS_PER_QUERY {
             return Err(MultiAssetError::BatchTooLarge {
-                max: MAX_TOP_ASSETS_PER_CALL as u32,
+                max: MAX_TOKENS_PER_QUERY as u32,
             });
         }
         // Ids too long for a key hold nothing and are not asked about.
@@ -612,17 +664,16 @@ impl MultiAssetData {
         let seen = authority.token_authorities(&askable, nobody())?;
         let mut open = self.open(authority, seen.first().and_then(|s| s.issuer));
         let mut seen = seen.into_iter();
-        let mut tops = Vec::with_capacity(token_ids.len());
+        let mut views = Vec::with_capacity(token_ids.len());
         for token_id in token_ids {
             let exists = ensure_token_id(token_id).is_ok()
                 && seen.next().is_some_and(|seen| seen.owner.is_some());
-            let top = match exists {
-                true => open.view(self.token(token_id))?.top(),
-                false => None,
-            };
-            tops.push(top.and_then(|top| self.token_asset(token_id, top)));
+            views.push(match exists {
+                true => open.view(self.token(token_id))?,
+                false => TokenAssets::default(),
+            });
         }
-        Ok(tops)
+        Ok(views)
     }
 
     /// The uri of `token_id`'s top asset, for a caller that knows the token exists: the

@@ -905,7 +905,7 @@ mod multi_asset {
         }
 
         /// [`top_asset`](Self::top_asset) of each of up to
-        /// [`MAX_TOP_ASSETS_PER_CALL`](crate::limits::MAX_TOP_ASSETS_PER_CALL) tokens, in order.
+        /// [`MAX_TOKENS_PER_QUERY`](crate::limits::MAX_TOKENS_PER_QUERY) tokens, in order.
         ///
         /// # Errors
         /// - [`MultiAssetError::BatchTooLarge`]: if more tokens are named.
@@ -916,6 +916,23 @@ mod multi_asset {
             token_ids: Vec<Id>,
         ) -> Result<Vec<Option<TokenAsset>>, MultiAssetError> {
             self.data.top_assets(&self.peers(), &token_ids)
+        }
+
+        /// [`token_assets`](Self::token_assets)`(id, 0, MAX_PAGE)` of the first of up to
+        /// [`MAX_TOKENS_PER_QUERY`](crate::limits::MAX_TOKENS_PER_QUERY) tokens, in order, as
+        /// many as fit [`MAX_ANSWER_BYTES`](crate::limits::MAX_ANSWER_BYTES) (at least one):
+        /// a reader of a whole collection (a watchdog) asks again from the first token not
+        /// answered, and pages a token that answered a full page with `token_assets`.
+        ///
+        /// # Errors
+        /// - [`MultiAssetError::BatchTooLarge`]: if more tokens are named.
+        /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+        #[ink(message)]
+        pub fn tokens_assets(
+            &self,
+            token_ids: Vec<Id>,
+        ) -> Result<Vec<Vec<TokenAsset>>, MultiAssetError> {
+            self.data.tokens_assets(&self.peers(), &token_ids)
         }
 
         /// The collection this contract extends.

@@ -40,10 +40,14 @@ pub const MAX_OPEN_COLLECTION_PROPOSALS: usize = 32;
 pub const MAX_DECISIONS_PER_CALL: usize = 16;
 /// The most tokens one `set_follows_collection` call names.
 pub const MAX_FOLLOW_TOKENS: usize = 64;
-/// The most tokens one `top_assets` query names: each answer carries a uri of up to
-/// [`MAX_URI_LEN`] bytes, and the answer must fit ink!'s 16 KiB buffer (16 of 512-byte uris
-/// take 8 KiB, with room for a resolved id and the rest of each answer).
-pub const MAX_TOP_ASSETS_PER_CALL: usize = 16;
+/// The most tokens one `top_assets` or `tokens_assets` query names: each answer carries a uri of
+/// up to [`MAX_URI_LEN`] bytes, and the answer must fit ink!'s 16 KiB buffer (16 of 512-byte
+/// uris take 8 KiB, with room for a resolved id and the rest of each answer).
+pub const MAX_TOKENS_PER_QUERY: usize = 16;
+/// The most bytes of assets one `tokens_assets` answer carries: it stops before the token whose
+/// assets would pass this, leaving room in ink!'s 16 KiB buffer. One token's page
+/// ([`MAX_PAGE`] assets of up to [`MAX_URI_LEN`]-byte uris, about 9 KiB) always fits.
+pub const MAX_ANSWER_BYTES: usize = 12 * 1024;
 
 /// The ref_time of a parachain block (0.5 s): the budget [`MAX_BATCH_TOKENS`] is sized for. Not
 /// enforced by the contract (the chain does that); the e2e tests and `make bench` measure

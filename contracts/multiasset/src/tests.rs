@@ -11,10 +11,10 @@ use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{
-        MAX_ACTIVE, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS,
+        MAX_ACTIVE, MAX_ANSWER_BYTES, MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS,
         MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_DECISIONS_PER_CALL, MAX_ENTRIES_PER_CALL,
         MAX_FOLLOW_TOKENS, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PAGE, MAX_PENDING,
-        MAX_TOP_ASSETS_PER_CALL, MAX_URI_LEN,
+        MAX_TOKENS_PER_QUERY, MAX_URI_LEN,
     },
     token::{ActiveAsset, PendingAsset},
 };
@@ -41,6 +41,7 @@ mod roles;
 mod set_priority;
 mod templates;
 mod token_ids;
+mod tokens_assets;
 mod top_asset;
 mod withdraw_from_collection;
 

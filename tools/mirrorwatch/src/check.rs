@@ -10,11 +10,13 @@ use crate::status::{Health, Status};
 use crate::uri;
 use futures::{stream, StreamExt, TryStreamExt};
 use ink::primitives::AccountId;
-use multiasset::{limits::MAX_PAGE, template, AssetEntry};
-use multiasset_traits::AssetId;
-use openbrush::contracts::psp34::{
-    extensions::enumerable::psp34enumerable_external::PSP34Enumerable, psp34_external::PSP34, Id,
+use collection::MAX_IDS_PER_QUERY;
+use multiasset::{
+    limits::{MAX_PAGE, MAX_TOKENS_PER_QUERY},
+    template, AssetEntry,
 };
+use multiasset_traits::AssetId;
+use openbrush::contracts::psp34::{psp34_external::PSP34, Id};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -153,12 +155,7 @@ pub async fn inspect(
         Selection::All => reader.enumerate(progress).await?,
     };
     progress.phase("reading tokens", ids.len() as u64);
-    let tokens: Vec<TokenState> = stream::iter(ids)
-        .map(|id| reader.token(id, pending))
-        .buffered(settings.chain_concurrency)
-        .inspect_ok(|_| progress.advance())
-        .try_collect()
-        .await?;
+    let tokens = reader.tokens(ids, pending, progress).await?;
     let mut asset_ids: Vec<AssetId> = tokens
         .iter()
         .flat_map(|t| t.active.iter().chain(&t.pending).map(|s| s.asset_id))
@@ -222,7 +219,7 @@ impl Reader<'_> {
         self.chain.query(message).await
     }
 
-    /// Every token of the collection, by its enumeration.
+    /// Every token of the collection, by its enumeration, [`MAX_IDS_PER_QUERY`] at a time.
     async fn enumerate(&self, progress: &dyn Progress) -> Result<Vec<Id>, ChainError> {
         let collection = self
             .query(chain::multiasset(self.multiasset).collection())
@@ -231,31 +228,78 @@ impl Reader<'_> {
             .query(chain::collection(collection).total_supply())
             .await?;
         progress.phase("enumerating tokens", supply as u64);
-        stream::iter(0..supply)
-            .map(|index| async move {
-                let id = self
-                    .query(chain::collection(collection).token_by_index(index))
+        let pages: Vec<Vec<Id>> = stream::iter((0..supply).step_by(MAX_IDS_PER_QUERY as usize))
+            .map(|start| async move {
+                let page = self
+                    .query(chain::collection(collection).token_ids(start, MAX_IDS_PER_QUERY))
                     .await?
-                    .map_err(|e| ChainError::Dispatch(format!("token_by_index({index}): {e:?}")));
-                progress.advance();
-                id
+                    .map_err(|e| ChainError::Dispatch(format!("token_ids({start}): {e:?}")))?;
+                page.iter().for_each(|_| progress.advance());
+                Ok::<_, ChainError>(page)
             })
             .buffered(self.concurrency)
             .try_collect()
-            .await
+            .await?;
+        Ok(pages.concat())
     }
 
-    async fn token(&self, id: Id, pending: bool) -> Result<TokenState, ChainError> {
+    /// What `ids` show, [`MAX_TOKENS_PER_QUERY`] tokens a query (fewer when their assets fill
+    /// an answer); a token with more than a page of active assets is read on with
+    /// `token_assets`.
+    async fn tokens(
+        &self,
+        ids: Vec<Id>,
+        pending: bool,
+        progress: &dyn Progress,
+    ) -> Result<Vec<TokenState>, ChainError> {
+        let chunks: Vec<Vec<Id>> = ids.chunks(MAX_TOKENS_PER_QUERY).map(<[Id]>::to_vec).collect();
+        let read: Vec<Vec<TokenState>> = stream::iter(chunks)
+            .map(|chunk| async move {
+                let mut states = Vec::with_capacity(chunk.len());
+                let mut rest: &[Id] = &chunk;
+                while !rest.is_empty() {
+                    let pages = self
+                        .query(chain::multiasset(self.multiasset).tokens_assets(rest.to_vec()))
+                        .await?
+                        .map_err(|e| ChainError::Dispatch(format!("tokens_assets: {e:?}")))?;
+                    if pages.is_empty() {
+                        return Err(ChainError::Decode("tokens_assets answered no token".into()));
+                    }
+                    for (id, page) in rest.iter().zip(&pages) {
+                        states.push(self.token(id.clone(), page.clone(), pending).await?);
+                        progress.advance();
+                    }
+                    rest = &rest[pages.len().min(rest.len())..];
+                }
+                Ok::<_, ChainError>(states)
+            })
+            .buffered(self.concurrency)
+            .try_collect()
+            .await?;
+        Ok(read.concat())
+    }
+
+    /// One token's state from the first page of its active assets.
+    async fn token(
+        &self,
+        id: Id,
+        first: Vec<multiasset::TokenAsset>,
+        pending: bool,
+    ) -> Result<TokenState, ChainError> {
         let mut active = Vec::new();
+        let mut page = Some(first);
         loop {
-            let page = self
-                .query(chain::multiasset(self.multiasset).token_assets(
-                    id.clone(),
-                    active.len() as u32,
-                    MAX_PAGE,
-                ))
-                .await?
-                .map_err(|e| ChainError::Dispatch(format!("token_assets: {e:?}")))?;
+            let page = match page.take() {
+                Some(page) => page,
+                None => self
+                    .query(chain::multiasset(self.multiasset).token_assets(
+                        id.clone(),
+                        active.len() as u32,
+                        MAX_PAGE,
+                    ))
+                    .await?
+                    .map_err(|e| ChainError::Dispatch(format!("token_assets: {e:?}")))?,
+            };
             let full = page.len() as u32 == MAX_PAGE;
             active.extend(page.into_iter().map(|a| Shown {
                 asset_id: a.asset_id,

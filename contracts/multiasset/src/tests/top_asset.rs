@@ -85,11 +85,11 @@ fn top_assets_answers_each_token_in_order_with_one_question_to_the_collection() 
 #[test]
 fn top_assets_of_more_than_the_cap_fails() {
     let (data, w) = token_with(1, 0);
-    let ids: Vec<Id> = (0..=MAX_TOP_ASSETS_PER_CALL as u32).map(Id::U32).collect();
+    let ids: Vec<Id> = (0..=MAX_TOKENS_PER_QUERY as u32).map(Id::U32).collect();
     assert_eq!(
         data.top_assets(&w, &ids),
         Err(MultiAssetError::BatchTooLarge {
-            max: MAX_TOP_ASSETS_PER_CALL as u32
+            max: MAX_TOKENS_PER_QUERY as u32
         })
     );
 }
