@@ -278,11 +278,21 @@ fn render(rows: &[Row], tokens: u32) -> String {
     }
     let first = &rows[0];
     let share = first.chain / (first.chain + first.fetch) * 100.0;
+    let bottleneck = if share > 50.0 {
+        "chain reads"
+    } else {
+        "fetching"
+    };
     out.push_str(&format!(
-        "\nWith small files, chain reads take {share:.0} % of the time spent reading and fetching \
-         ({:.1} ms per query, {} queries per token).\n",
+        "\nBottleneck: {bottleneck}. With small files, chain reads take {share:.0} % of the time \
+         spent reading and fetching ({:.1} ms per query, {:.3} queries per token); with 1 MiB \
+         files, fetching and hashing take {:.0} % (peak RSS {:.1} → {:.1} MiB for {}× the bytes).\n",
         first.chain * 1000.0 / first.queries.max(1) as f64,
-        first.queries as f64 / tokens as f64
+        first.queries as f64 / tokens as f64,
+        rows[rows.len() - 1].fetch / (rows[rows.len() - 1].chain + rows[rows.len() - 1].fetch) * 100.0,
+        first.rss_kib as f64 / 1024.0,
+        rows[rows.len() - 1].rss_kib as f64 / 1024.0,
+        MIB / 80,
     ));
     out
 }

@@ -8,9 +8,9 @@ use crate::manifest::{self, Manifest};
 use crate::select::{self, Selection};
 use crate::status::{Health, Status};
 use crate::uri;
+use collection::MAX_IDS_PER_QUERY;
 use futures::{stream, StreamExt, TryStreamExt};
 use ink::primitives::AccountId;
-use collection::MAX_IDS_PER_QUERY;
 use multiasset::{
     limits::{MAX_PAGE, MAX_TOKENS_PER_QUERY},
     template, AssetEntry,
@@ -252,7 +252,10 @@ impl Reader<'_> {
         pending: bool,
         progress: &dyn Progress,
     ) -> Result<Vec<TokenState>, ChainError> {
-        let chunks: Vec<Vec<Id>> = ids.chunks(MAX_TOKENS_PER_QUERY).map(<[Id]>::to_vec).collect();
+        let chunks: Vec<Vec<Id>> = ids
+            .chunks(MAX_TOKENS_PER_QUERY)
+            .map(<[Id]>::to_vec)
+            .collect();
         let read: Vec<Vec<TokenState>> = stream::iter(chunks)
             .map(|chunk| async move {
                 let mut states = Vec::with_capacity(chunk.len());
