@@ -206,7 +206,8 @@ impl Chain {
             .await?;
         let returned = result.result.map_err(|error| {
             let debug = String::from_utf8_lossy(&result.debug_message);
-            ChainError::Dispatch(format!("{error:?} {debug}").trim().to_string())
+            let error = self.describe(&error);
+            ChainError::Dispatch(format!("{error} {debug}").trim().to_string())
         })?;
         let value = <ink::MessageResult<R>>::decode(&mut &returned.data[..])
             .map_err(|e| ChainError::Decode(e.to_string()))?
@@ -296,6 +297,20 @@ impl Chain {
             extrinsic: events.extrinsic_hash(),
             emitted,
         })
+    }
+
+    /// A dispatch error by its pallet's and variant's names where the metadata has them (e.g.
+    /// `Contracts::ContractNotFound` for a wrong address).
+    fn describe(&self, error: &sp_runtime::DispatchError) -> String {
+        if let sp_runtime::DispatchError::Module(module) = error {
+            let metadata = self.api.metadata();
+            if let Some(pallet) = metadata.pallet_by_index(module.index) {
+                if let Some(variant) = pallet.error_variant_by_index(module.error[0]) {
+                    return format!("{}::{}", pallet.name(), variant.name);
+                }
+            }
+        }
+        format!("{error:?}")
     }
 
     /// The chain's token symbol and decimals, for printing fees (`UNIT`, 12 if unset).
