@@ -682,3 +682,71 @@ fn assemble(
 pub fn multiasset_text(account: AccountId) -> String {
     subxt::utils::AccountId32(*AsRef::<[u8; 32]>::as_ref(&account)).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sha2::{Digest, Sha256};
+
+    fn served(bytes: &[u8]) -> Fetched {
+        Fetched {
+            status: Status::Ok,
+            sha256: Some(Sha256::digest(bytes).into()),
+            body: None,
+            bytes: bytes.len() as u64,
+            detail: String::new(),
+            url: "https://host/1.json".into(),
+        }
+    }
+
+    fn sha(bytes: &[u8]) -> [u8; 32] {
+        served(bytes).sha256.unwrap()
+    }
+
+    #[test]
+    fn served_bytes_with_the_recorded_hash_are_ok() {
+        let v = judge(&served(b"file"), Some(sha(b"file")));
+        assert_eq!(
+            (v.status, v.via.as_str()),
+            (Status::Ok, "https://host/1.json")
+        );
+    }
+
+    #[test]
+    fn served_bytes_with_another_hash_are_a_mismatch_naming_both() {
+        let v = judge(&served(b"swapped"), Some(sha(b"file")));
+        assert_eq!(v.status, Status::Mismatch);
+        assert!(v.detail.contains(&manifest::hex(&sha(b"file"))[..16]));
+        assert!(v.detail.contains(&manifest::hex(&sha(b"swapped"))[..16]));
+    }
+
+    #[test]
+    fn served_bytes_without_a_recorded_hash_are_no_hash() {
+        assert_eq!(judge(&served(b"file"), None).status, Status::NoHash);
+    }
+
+    #[test]
+    fn a_failed_fetch_keeps_its_status_and_detail() {
+        let failed = Fetched {
+            status: Status::Missing,
+            sha256: None,
+            detail: "HTTP 404 Not Found".into(),
+            ..served(b"")
+        };
+        let v = judge(&failed, Some(sha(b"file")));
+        assert_eq!(
+            (v.status, v.detail.as_str()),
+            (Status::Missing, "HTTP 404 Not Found")
+        );
+    }
+
+    #[test]
+    fn a_templated_entry_is_one_whose_uri_has_the_placeholder() {
+        let entry = |uri: &str| AssetEntry {
+            uri: uri.into(),
+            content_hash: None,
+        };
+        assert!(template_of(&entry("https://h/dir/{id}.json")).is_some());
+        assert!(template_of(&entry("https://h/dir/1.json")).is_none());
+    }
+}

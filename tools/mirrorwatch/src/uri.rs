@@ -22,6 +22,10 @@ pub struct Gateways {
 impl Gateways {
     /// The hosts an operator chose: the private-address rule does not apply to them (it guards
     /// against hosts chosen by whoever got a uri proposed).
+    pub fn origins(&self) -> Vec<String> {
+        self.hosts()
+    }
+
     pub fn hosts(&self) -> Vec<String> {
         self.ipfs
             .iter()

@@ -170,7 +170,7 @@ async fn ipfs_goes_through_a_path_gateway() {
     gateway.route("/ipfs/bafybeig/nft/1.json", Reply::Body(CONTENT.to_vec()));
     // The gateway is the operator's choice, so its private address is allowed.
     let settings = settings(Some(&gateway), false);
-    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.hosts()).unwrap();
+    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
     let v = verify_content(
         &fetcher,
         &settings,
@@ -217,7 +217,7 @@ async fn a_redirect_to_a_private_address_is_refused() {
         )),
     );
     let settings = settings(Some(&public), false);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec!["127.0.0.1".into()]).unwrap();
+    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
     let v = verify_content(&fetcher, &settings, "ipfs://cid/1.json", Some(sha(CONTENT))).await;
     assert_eq!(v.status, Status::BadUri, "{v:?}");
 }
@@ -338,4 +338,30 @@ async fn a_file_the_manifest_does_not_list_is_no_hash() {
     )
     .await;
     assert_eq!(v.unwrap_err().status, Status::NoHash);
+}
+
+#[tokio::test]
+async fn a_private_uri_on_a_gateways_host_but_not_the_gateway_is_refused() {
+    // The operator's gateway is trusted, not every service on its machine: a chain uri at
+    // another port of the same address must still be refused.
+    let gateway = Host::start().await.unwrap();
+    let service = Host::start().await.unwrap();
+    service.route("/admin", Reply::Body(b"internal".to_vec()));
+    let settings = settings(Some(&gateway), false);
+    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
+    let v = verify_content(&fetcher, &settings, &service.url("/admin"), Some(sha(CONTENT))).await;
+    assert_eq!(v.status, Status::BadUri, "{v:?}");
+}
+
+#[tokio::test]
+async fn a_localhost_uri_is_refused_with_the_default_local_sia_gateway() {
+    // The default sia gateway is a local renterd (localhost:9980): that must not open every
+    // localhost uri.
+    let service = Host::start().await.unwrap();
+    service.route("/admin", Reply::Body(b"internal".to_vec()));
+    let settings = Settings::from_file(File::default(), false).unwrap();
+    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
+    let uri = format!("http://localhost:{}/admin", service.address().port());
+    let v = verify_content(&fetcher, &settings, &uri, Some(sha(CONTENT))).await;
+    assert_eq!(v.status, Status::BadUri, "{v:?}");
 }
