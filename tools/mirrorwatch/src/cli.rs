@@ -188,7 +188,7 @@ impl Session {
             ..File::default()
         };
         let settings = Settings::from_file(file.overridden_by(flags), target.allow_private)?;
-        let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.hosts())
+        let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins())
             .map_err(|e| format!("http client: {e}"))?;
         let multiasset = parse_account(&target.multiasset)?;
         let chain = Chain::connect(&target.url)

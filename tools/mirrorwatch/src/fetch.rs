@@ -70,36 +70,37 @@ impl Fetched {
     }
 }
 
-/// The client all fetches share, with its concurrency limits and a request counter.
+/// The clients all fetches share, with their concurrency limits and a request counter.
 pub struct Fetcher {
-    client: reqwest::Client,
+    /// For locations the chain chose: only public addresses.
+    guarded: reqwest::Client,
+    /// For the operator's gateways (or everything, with `allow_private`).
+    open: reqwest::Client,
     limits: Limits,
-    trusted: Arc<HashSet<String>>,
+    trusted: HashSet<String>,
     overall: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
     requests: AtomicU64,
 }
 
 impl Fetcher {
-    /// A fetcher within `limits`; `trusted` hosts (the operator's gateways) may be private.
+    /// A fetcher within `limits`; requests to the `trusted` origins (`scheme://host:port`, the
+    /// operator's gateways) may go to private addresses.
     pub fn new(limits: Limits, trusted: Vec<String>) -> Result<Fetcher, reqwest::Error> {
-        let trusted = Arc::new(trusted.into_iter().collect::<HashSet<_>>());
-        let client = reqwest::Client::builder()
-            .user_agent(concat!("mirrorwatch/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::none())
-            // A proxy would resolve names where the address rule cannot see them.
-            .no_proxy()
-            .connect_timeout(limits.connect_timeout)
-            .dns_resolver(Arc::new(GuardedResolver {
-                allow_private: limits.allow_private,
-                trusted: trusted.clone(),
-            }))
-            .build()?;
+        let builder = || {
+            reqwest::Client::builder()
+                .user_agent(concat!("mirrorwatch/", env!("CARGO_PKG_VERSION")))
+                .redirect(reqwest::redirect::Policy::none())
+                // A proxy would resolve names where the address rule cannot see them.
+                .no_proxy()
+                .connect_timeout(limits.connect_timeout)
+        };
         Ok(Fetcher {
-            client,
+            guarded: builder().dns_resolver(Arc::new(GuardedResolver)).build()?,
+            open: builder().build()?,
+            trusted: trusted.into_iter().collect(),
             overall: Arc::new(Semaphore::new(limits.concurrency.max(1))),
             limits,
-            trusted,
             hosts: Mutex::new(HashMap::new()),
             requests: AtomicU64::new(0),
         })
@@ -147,14 +148,17 @@ impl Fetcher {
     async fn follow(&self, start: &Url, keep: bool) -> (Fetched, bool) {
         let mut url = start.clone();
         for hop in 0..=MAX_REDIRECTS {
-            if let Err(why) = self.ensure_allowed(&url) {
+            let open = self.limits.allow_private
+                || self.trusted.contains(&url.origin().ascii_serialization());
+            if let Err(why) = ensure_allowed(&url, open) {
                 return (Fetched::failed(Status::BadUri, &url, why), false);
             }
+            let client = if open { &self.open } else { &self.guarded };
             let _overall = self.overall.acquire().await.expect("never closed");
             let host = self.host_permits(&url);
             let _host = host.acquire().await.expect("never closed");
             self.requests.fetch_add(1, Ordering::Relaxed);
-            let response = match self.client.get(url.clone()).send().await {
+            let response = match client.get(url.clone()).send().await {
                 Ok(response) => response,
                 Err(error) => return (self.transport_failure(&url, &error), true),
             };
@@ -241,28 +245,6 @@ impl Fetcher {
         (fetched, false)
     }
 
-    /// Only http(s), and no private address given as a literal (names are checked when they
-    /// resolve, by [`GuardedResolver`]).
-    fn ensure_allowed(&self, url: &Url) -> Result<(), String> {
-        if !matches!(url.scheme(), "http" | "https") {
-            return Err(format!("refused: scheme {}", url.scheme()));
-        }
-        let host = url.host().ok_or("refused: no host")?;
-        let literal = match host {
-            url::Host::Ipv4(ip) => Some(IpAddr::V4(ip)),
-            url::Host::Ipv6(ip) => Some(IpAddr::V6(ip)),
-            url::Host::Domain(_) => None,
-        };
-        match literal {
-            Some(ip) if !self.may_reach(&host.to_string(), ip) => Err(refusal(&host.to_string())),
-            _ => Ok(()),
-        }
-    }
-
-    fn may_reach(&self, host: &str, ip: IpAddr) -> bool {
-        self.limits.allow_private || self.trusted.contains(host) || is_public(ip)
-    }
-
     fn host_permits(&self, url: &Url) -> Arc<Semaphore> {
         let key = format!(
             "{}:{}",
@@ -284,6 +266,23 @@ impl Fetcher {
             return Fetched::failed(Status::Timeout, url, "connect timeout");
         }
         Fetched::failed(Status::Unreachable, url, describe(error))
+    }
+}
+
+/// Only http(s), and, unless `open`, no private address given as a literal (names are checked
+/// when they resolve, by [`GuardedResolver`]).
+fn ensure_allowed(url: &Url, open: bool) -> Result<(), String> {
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("refused: scheme {}", url.scheme()));
+    }
+    let literal = match url.host().ok_or("refused: no host")? {
+        url::Host::Ipv4(ip) => Some(IpAddr::V4(ip)),
+        url::Host::Ipv6(ip) => Some(IpAddr::V6(ip)),
+        url::Host::Domain(_) => None,
+    };
+    match literal {
+        Some(ip) if !open && !is_public(ip) => Err(refusal(&ip.to_string())),
+        _ => Ok(()),
     }
 }
 
@@ -325,23 +324,19 @@ impl std::fmt::Display for Refused {
 
 impl std::error::Error for Refused {}
 
-/// The system resolver, keeping only public addresses unless private ones are allowed or the
-/// name is a trusted gateway's. Checked at every connection, so every redirect is checked too.
-struct GuardedResolver {
-    allow_private: bool,
-    trusted: Arc<HashSet<String>>,
-}
+/// The system resolver, keeping only public addresses. Asked at every connection of the
+/// guarded client, so every redirect to a chain-chosen host is checked too.
+struct GuardedResolver;
 
 impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
         let host = name.as_str().to_owned();
-        let open = self.allow_private || self.trusted.contains(&host);
         Box::pin(async move {
             let found: Vec<SocketAddr> =
                 tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             let kept: Vec<SocketAddr> = found
                 .into_iter()
-                .filter(|addr| open || is_public(addr.ip()))
+                .filter(|addr| is_public(addr.ip()))
                 .collect();
             if kept.is_empty() {
                 return Err(Box::new(Refused(host)) as Box<dyn std::error::Error + Send + Sync>);

@@ -20,18 +20,15 @@ pub struct Gateways {
 }
 
 impl Gateways {
-    /// The hosts an operator chose: the private-address rule does not apply to them (it guards
-    /// against hosts chosen by whoever got a uri proposed).
+    /// The origins (scheme, host and port) an operator chose: the private-address rule does not
+    /// apply to requests to them (it guards against hosts chosen by whoever got a uri
+    /// proposed). Only the gateway itself: another port of the same machine is not trusted.
     pub fn origins(&self) -> Vec<String> {
-        self.hosts()
-    }
-
-    pub fn hosts(&self) -> Vec<String> {
         self.ipfs
             .iter()
             .chain(&self.arweave)
             .chain(&self.sia)
-            .filter_map(|url| url.host_str().map(str::to_owned))
+            .map(|url| url.origin().ascii_serialization())
             .collect()
     }
 }
@@ -168,10 +165,15 @@ mod tests {
     }
 
     #[test]
-    fn gateway_hosts_are_the_operators_choice() {
+    fn gateway_origins_are_the_operators_choice() {
         assert_eq!(
-            gateways().hosts(),
-            ["ipfs.io", "dweb.link", "arweave.net", "localhost"]
+            gateways().origins(),
+            [
+                "https://ipfs.io",
+                "https://dweb.link",
+                "https://arweave.net",
+                "http://localhost:9980"
+            ]
         );
     }
 }

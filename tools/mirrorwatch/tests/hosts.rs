@@ -349,7 +349,13 @@ async fn a_private_uri_on_a_gateways_host_but_not_the_gateway_is_refused() {
     service.route("/admin", Reply::Body(b"internal".to_vec()));
     let settings = settings(Some(&gateway), false);
     let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
-    let v = verify_content(&fetcher, &settings, &service.url("/admin"), Some(sha(CONTENT))).await;
+    let v = verify_content(
+        &fetcher,
+        &settings,
+        &service.url("/admin"),
+        Some(sha(CONTENT)),
+    )
+    .await;
     assert_eq!(v.status, Status::BadUri, "{v:?}");
 }
 
