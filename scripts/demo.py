@@ -292,7 +292,7 @@ def main():
     state(assets, token)
     show("wallet shows", wallet(collection, 1))
 
-    step("the CDN", "rugs: it starts serving another file at the same address")
+    step("the CDN", "starts serving another file at the same address: a rug")
     publish(mirrors[0], b'{"name":"Mirrored cat #1","image":"https://scam.example/other.png"}')
     step("Charlie's watchdog", "mirrorwatch fetches every mirror and compares it with the chain")
     mirrorwatch(assets, "check", "--tokens", "1")
@@ -405,7 +405,7 @@ def collection_wide(collection, assets):
     assets.submit("Bob", "accept_assets", "U32(1)", "[" + ", ".join(map(str, templates)) + "]")
     show("active on token 1", assets.query("active_assets", "U32(1)"))
 
-    step("the CDN", "dies for the collection's directory; Charlie's watchdog checks every token")
+    step("the CDN", "stops serving the collection's directory; Charlie's watchdog checks every token")
     for name in [*files, "SHA256SUMS"]:
         CDN.files.pop(f"/meta/{name}")
     mirrorwatch(assets, "check", "--tokens", "all", "--only-failing")
