@@ -33,11 +33,16 @@ fn settings(gateway: Option<&Host>, allow_private: bool) -> Settings {
     Settings::from_file(file, allow_private).unwrap()
 }
 
+/// A fetcher for `settings`, trusting its gateways as the command line does.
+fn fetcher(settings: &Settings) -> Fetcher {
+    Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap()
+}
+
 async fn verdict(host_reply: Reply, expected: Option<[u8; 32]>) -> Verdict {
     let host = Host::start().await.unwrap();
     host.route("/1.json", host_reply);
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     verify_content(&fetcher, &settings, &host.url("/1.json"), expected).await
 }
 
@@ -132,7 +137,7 @@ async fn a_redirect_loop_stops_after_the_redirect_limit() {
     let host = Host::start().await.unwrap();
     host.route("/loop", Reply::Redirect("/loop".into()));
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(&fetcher, &settings, &host.url("/loop"), Some(sha(CONTENT))).await;
     assert_eq!(v.status, Status::Unreachable);
     assert!(v.detail.contains("redirects"), "{}", v.detail);
@@ -145,7 +150,7 @@ async fn a_redirect_to_an_honest_host_is_followed() {
     host.route("/old/1.json", Reply::Redirect("/new/1.json".into()));
     host.route("/new/1.json", Reply::Body(CONTENT.to_vec()));
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(
         &fetcher,
         &settings,
@@ -170,7 +175,7 @@ async fn ipfs_goes_through_a_path_gateway() {
     gateway.route("/ipfs/bafybeig/nft/1.json", Reply::Body(CONTENT.to_vec()));
     // The gateway is the operator's choice, so its private address is allowed.
     let settings = settings(Some(&gateway), false);
-    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(
         &fetcher,
         &settings,
@@ -187,7 +192,7 @@ async fn a_uri_on_a_private_address_is_refused_by_default() {
     let host = Host::start().await.unwrap();
     host.route("/1.json", Reply::Body(CONTENT.to_vec()));
     let settings = settings(None, false);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     for uri in [
         host.url("/1.json"),
         format!("http://localhost:{}/1.json", host.address().port()),
@@ -217,7 +222,7 @@ async fn a_redirect_to_a_private_address_is_refused() {
         )),
     );
     let settings = settings(Some(&public), false);
-    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(&fetcher, &settings, "ipfs://cid/1.json", Some(sha(CONTENT))).await;
     assert_eq!(v.status, Status::BadUri, "{v:?}");
 }
@@ -225,7 +230,7 @@ async fn a_redirect_to_a_private_address_is_refused() {
 #[tokio::test]
 async fn other_schemes_are_bad_uris() {
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(
         &fetcher,
         &settings,
@@ -244,7 +249,7 @@ async fn transient_failures_are_retried_with_backoff() {
     let mut settings = settings(None, true);
     settings.limits.retries = 2;
     settings.limits.backoff = Duration::from_millis(10);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(
         &fetcher,
         &settings,
@@ -261,7 +266,7 @@ async fn a_missing_file_is_not_retried() {
     let host = Host::start().await.unwrap();
     let mut settings = settings(None, true);
     settings.limits.retries = 2;
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     verify_content(&fetcher, &settings, &host.url("/gone"), Some(sha(CONTENT))).await;
     assert_eq!(fetcher.requests(), 1);
 }
@@ -291,7 +296,7 @@ async fn a_templated_entry_checks_the_manifest_then_each_file_against_its_line()
     let manifest = format!("{}  1.json\n{}  2.json\n", hex(&sha(one)), hex(&sha(two)));
     let host = templated_host(&manifest, &[("1.json", one), ("2.json", b"rugged")]).await;
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let template = host.url("/dir/{id}.json");
     let hash = Some(sha(manifest.as_bytes()));
     assert_eq!(
@@ -307,7 +312,7 @@ async fn a_templated_entry_whose_manifest_was_swapped_fails_every_file() {
     let manifest = format!("{}  1.json\n", hex(&sha(b"one")));
     let host = templated_host(&manifest, &[("1.json", b"one")]).await;
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let recorded = Some(sha(b"another manifest"));
     let v = verify_templated(
         &fetcher,
@@ -327,7 +332,7 @@ async fn a_file_the_manifest_does_not_list_is_no_hash() {
     let manifest = format!("{}  1.json\n", hex(&sha(b"one")));
     let host = templated_host(&manifest, &[("3.json", b"three")]).await;
     let settings = settings(None, true);
-    let fetcher = Fetcher::new(settings.limits.clone(), vec![]).unwrap();
+    let fetcher = fetcher(&settings);
     let hash = Some(sha(manifest.as_bytes()));
     let v = verify_templated(
         &fetcher,
@@ -348,7 +353,7 @@ async fn a_private_uri_on_a_gateways_host_but_not_the_gateway_is_refused() {
     let service = Host::start().await.unwrap();
     service.route("/admin", Reply::Body(b"internal".to_vec()));
     let settings = settings(Some(&gateway), false);
-    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
+    let fetcher = fetcher(&settings);
     let v = verify_content(
         &fetcher,
         &settings,
@@ -366,7 +371,7 @@ async fn a_localhost_uri_is_refused_with_the_default_local_sia_gateway() {
     let service = Host::start().await.unwrap();
     service.route("/admin", Reply::Body(b"internal".to_vec()));
     let settings = Settings::from_file(File::default(), false).unwrap();
-    let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap();
+    let fetcher = fetcher(&settings);
     let uri = format!("http://localhost:{}/admin", service.address().port());
     let v = verify_content(&fetcher, &settings, &uri, Some(sha(CONTENT))).await;
     assert_eq!(v.status, Status::BadUri, "{v:?}");
