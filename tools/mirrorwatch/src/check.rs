@@ -124,14 +124,6 @@ pub trait Progress: Sync {
     fn advance(&self);
 }
 
-/// No progress shown.
-pub struct Silent;
-
-impl Progress for Silent {
-    fn phase(&self, _: &str, _: u64) {}
-    fn advance(&self) {}
-}
-
 /// Reads `selection`'s tokens (with their pending assets if `pending`) and checks every mirror.
 pub async fn inspect(
     chain: &Chain,
@@ -534,7 +526,12 @@ impl Verifier<'_> {
                 let served = self.content(uri, None).await;
                 Verdict {
                     detail: if served.status == Status::NoHash {
-                        format!("{name} is not listed in {}", template::MANIFEST)
+                        format!(
+                            "{name} is not listed in {} ({} lines, {} malformed)",
+                            template::MANIFEST,
+                            manifest.len(),
+                            manifest.malformed
+                        )
                     } else {
                         served.detail
                     },

@@ -4,7 +4,7 @@
 //! replacement pending); 1 when some mirror is not (`repair`: when some could not be repaired);
 //! 2 on usage, config and chain errors, and when the contract refuses a call.
 
-use crate::chain::{self, Chain};
+use crate::chain::Chain;
 use crate::check::{self, Inspection};
 use crate::config::{File, Settings};
 use crate::fetch::Fetcher;
@@ -301,14 +301,13 @@ pub fn parse_account(text: &str) -> Result<AccountId, String> {
         .map_err(|_| format!("{text:?} is not an SS58 address"))
 }
 
-/// The account of a signer, as SS58.
-pub fn address_of(signer: &Keypair) -> String {
-    check::multiasset_text(chain::account_of(signer))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn address_of(signer: &Keypair) -> String {
+        check::multiasset_text(crate::chain::account_of(signer))
+    }
 
     #[test]
     fn accounts_parse_from_ss58_and_hex() {

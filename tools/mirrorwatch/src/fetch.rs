@@ -106,10 +106,6 @@ impl Fetcher {
         })
     }
 
-    pub fn limits(&self) -> &Limits {
-        &self.limits
-    }
-
     /// HTTP requests sent so far (each redirect and retry counts).
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)

@@ -56,11 +56,6 @@ impl Status {
         self == Status::Ok
     }
 
-    /// Worth another attempt: the host may answer next time.
-    pub fn is_transient(self) -> bool {
-        matches!(self, Status::Unreachable | Status::Timeout)
-    }
-
     /// Of two gateways' answers for one mirror, the one that tells more: a served answer
     /// (mismatch, too large, missing) says more about the content than a silent host.
     pub fn telling(self) -> u8 {
