@@ -7,7 +7,8 @@ INK_NODE_VERSION=0.42.0
 INK_CONTRACTS="collection proposer_registry multiasset"
 INK_CACHE="${INK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ink-multiasset}"
 CARGO_CONTRACT="$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/bin/cargo-contract"
-CONTRACTS_NODE_BIN="$INK_CACHE/contracts-node-$INK_NODE_VERSION/bin/substrate-contracts-node"
+# -dev: built with scripts/contracts-node-dev.patch (the dev chain only; docs/toolchain.md)
+CONTRACTS_NODE_BIN="$INK_CACHE/contracts-node-$INK_NODE_VERSION-dev/bin/substrate-contracts-node"
 export INK_RUST INK_CARGO_CONTRACT_VERSION INK_NODE_VERSION INK_CONTRACTS INK_CACHE CARGO_CONTRACT CONTRACTS_NODE_BIN
 
 # Every cargo in the project runs on the pinned toolchain, also where cargo-contract builds in a

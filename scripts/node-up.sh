@@ -2,8 +2,7 @@
 # missing, sources scripts/env.sh, starts substrate-contracts-node --dev --tmp on 127.0.0.1:$port
 # (default 9944) in the background, waits for its RPC server and stops it when the shell exits.
 # Sets NODE_URL.
-bash scripts/setup.sh cargo-contract
-bash scripts/setup.sh node
+bash scripts/setup.sh all
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 port="${INK_NODE_PORT:-9944}"
