@@ -106,8 +106,8 @@ node_env() {
 
 # Applies scripts/contracts-node-dev.patch to the unpacked crate in $1: the standalone `--dev`
 # chain only, without the parachain mode (polkadot-cli with a whole relay chain, cumulus, the
-# westend and rococo runtimes), frame-benchmarking-cli and RocksDB (a new database is ParityDb
-# either way). The lockfile is then pruned by cargo, and checked to be a subset of the crate's
+# westend and rococo runtimes), frame-benchmarking-cli and RocksDB (the chain is kept in ParityDb
+# instead; docs/toolchain.md). The lockfile is then pruned by cargo, and checked to be a subset of the crate's
 # own: every crate that is built is the version the published lockfile pins.
 node_patch() {
   local src="$1"
