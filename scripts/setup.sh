@@ -146,15 +146,28 @@ node() {
   took "substrate-contracts-node" $((SECONDS - start))
 }
 
-# Builds, with exactly the environment the node build gets, a throwaway crate for wasm32 with
-# debug info, as substrate-wasm-builder's own check does. Fails if anything of the contracts'
-# build environment leaks into the tool builds.
-preflight_env() {
-  toolchain
-  local dir
+# Runs a check in a throwaway directory (its path is the check's last argument), removes the
+# directory and says how it went: "$1" if it passed, "$2" if not.
+throwaway_check() {
+  local passed="$1" failed="$2" dir status=0
+  shift 2
   dir="$(mktemp -d -t ink-setup-preflight.XXXXXX)"
-  mkdir -p "$dir/src"
-  cat >"$dir/Cargo.toml" <<'TOML'
+  "$@" "$dir" || status=$?
+  rm -rf "$dir"
+  if [ "$status" -ne 0 ]; then
+    echo "setup preflight: $failed" >&2
+    return 1
+  fi
+  echo "setup preflight: $passed"
+}
+
+# Builds in $1, with exactly the environment the node build gets, a crate for wasm32 with debug
+# info, as substrate-wasm-builder's own check does. Fails if anything of the contracts' build
+# environment leaks into the tool builds.
+debug_wasm_build() {
+  local dir="$1"
+  mkdir -p "$dir/src" || return 1
+  cat >"$dir/Cargo.toml" <<'TOML' || return 1
 [package]
 name = "setup-preflight"
 version = "0.0.0"
@@ -165,33 +178,29 @@ crate-type = ["cdylib"]
 debug = true
 [workspace]
 TOML
-  echo '#[no_mangle] pub extern "C" fn preflight() -> u32 { 42 }' >"$dir/src/lib.rs"
-  local status=0
+  echo '#[no_mangle] pub extern "C" fn preflight() -> u32 { 42 }' >"$dir/src/lib.rs" || return 1
   (cd "$dir" && node_env "$dir" CARGO_TARGET_DIR="$dir/target" \
-     cargo "+$INK_RUST" build --quiet --release --target wasm32-unknown-unknown) || status=$?
-  rm -rf "$dir"
-  if [ "$status" -ne 0 ]; then
-    echo "setup preflight: a debug-info Wasm build fails in the tool build environment" >&2
-    return 1
-  fi
-  echo "setup preflight: tool builds see a clean environment"
+     cargo "+$INK_RUST" build --quiet --release --target wasm32-unknown-unknown)
 }
 
-# Unpacks the node's crate into a throwaway directory and applies the dev-only patch there, as
-# `node` does before its build: the patch applies, and the pruned lockfile pins nothing the
-# published one does not (cargo downloads the crates; nothing is compiled).
+preflight_env() {
+  toolchain
+  throwaway_check "tool builds see a clean environment" \
+    "a debug-info Wasm build fails in the tool build environment" debug_wasm_build
+}
+
+# Unpacks the node's crate in $1 and applies the dev-only patch there, as `node` does before its
+# build: the patch applies, and the pruned lockfile pins nothing the published one does not
+# (cargo downloads the crates; nothing is compiled).
+patched_node_source() {
+  node_source "$1/src" && node_patch "$1/src"
+}
+
 preflight_patch() {
   apt_deps
-  local dir
-  dir="$(mktemp -d -t ink-setup-preflight.XXXXXX)"
-  local status=0
-  { node_source "$dir/src" && node_patch "$dir/src"; } || status=$?
-  rm -rf "$dir"
-  if [ "$status" -ne 0 ]; then
-    echo "setup preflight: the dev-only node patch does not apply cleanly to contracts-node $INK_NODE_VERSION (above)" >&2
-    return 1
-  fi
-  echo "setup preflight: the dev-only node patch applies; its lockfile is a subset of the published one"
+  throwaway_check "the dev-only node patch applies; its lockfile is a subset of the published one" \
+    "the dev-only node patch does not apply cleanly to contracts-node $INK_NODE_VERSION (above)" \
+    patched_node_source
 }
 
 # Both checks: what `make test` (and so CI) runs first, in seconds, whatever is cached.
