@@ -1,15 +1,10 @@
-//! The catalog: entries (a uri and the sha256 of its content) with ids from 1, immutable once
-//! added. Its storage lives in [`MultiAssetData`]; these are the methods that own it.
+//! Stored: the catalog, entries (a uri and the sha256 of its content) with ids from 1, immutable
+//! once added. [`Catalog`] owns the entries and their count, and the rules of a well-formed entry;
+//! who may add entries is decided above it (`data::propose`).
 
-use crate::{
-    data::{ensure_list_size, ensure_may_propose, Authority, MultiAssetData},
-    errors::MultiAssetError,
-    events::MultiAssetEvent,
-    limits::{MAX_ENTRIES_PER_CALL, MAX_URI_LEN},
-    template,
-};
-use ink::prelude::{string::String, vec::Vec};
-use multiasset_traits::{AccountId, AssetId, ContentHash};
+use crate::{errors::MultiAssetError, limits::MAX_URI_LEN, template};
+use ink::{prelude::string::String, storage::Mapping};
+use multiasset_traits::{AssetId, ContentHash, Id};
 
 /// A catalog entry: where the content is, and the sha256 of the content if known.
 #[derive(Debug, Clone, PartialEq, Eq, scale::Encode, scale::Decode)]
@@ -22,30 +17,41 @@ pub struct AssetEntry {
     pub content_hash: Option<ContentHash>,
 }
 
-impl MultiAssetData {
-    /// Adds one catalog entry; returns its id. Caller: the issuer or a live proposer.
-    pub fn add_asset_entry(
-        &mut self,
-        authority: &impl Authority,
-        caller: AccountId,
-        uri: String,
-        content_hash: Option<ContentHash>,
-    ) -> Result<(AssetId, Vec<MultiAssetEvent>), MultiAssetError> {
-        let (ids, events) =
-            self.add_asset_entries(authority, caller, Vec::from([(uri, content_hash)]))?;
-        Ok((ids[0], events))
+/// The catalog: `entries[asset_id]`, one cell per entry, and how many there are (ids
+/// `1..=count`).
+#[ink::storage_item]
+#[derive(Default, Debug)]
+pub struct Catalog {
+    count: u64,
+    entries: Mapping<AssetId, AssetEntry>,
+}
+
+impl Catalog {
+    /// The entry `asset_id`.
+    pub fn get(&self, asset_id: AssetId) -> Option<AssetEntry> {
+        self.entries.get(asset_id)
     }
 
-    /// Adds up to [`MAX_ENTRIES_PER_CALL`] entries (a mirror set: one file on https, ipfs, ar,
-    /// sia) with consecutive ids. Caller: the issuer or a live proposer.
-    pub fn add_asset_entries(
-        &mut self,
-        authority: &impl Authority,
-        caller: AccountId,
-        entries: Vec<(String, Option<ContentHash>)>,
-    ) -> Result<(Vec<AssetId>, Vec<MultiAssetEvent>), MultiAssetError> {
-        ensure_may_propose(authority, authority.issuer()?, caller)?;
-        ensure_list_size(entries.len(), MAX_ENTRIES_PER_CALL)?;
+    /// How many entries exist; their ids are `1..=count`.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Returns `AssetNotFound` unless `asset_id` is in the catalog.
+    pub fn ensure_entry(&self, asset_id: AssetId) -> Result<(), MultiAssetError> {
+        if asset_id == 0 || asset_id > self.count {
+            return Err(MultiAssetError::AssetNotFound { asset_id });
+        }
+        Ok(())
+    }
+
+    /// Checks every entry of `entries` (a uri of 1..=[`MAX_URI_LEN`] bytes, `{id}` only where a
+    /// template may hold it) and that their ids fit; returns the id the first one would get.
+    /// Writes nothing.
+    pub fn ensure_addable(
+        &self,
+        entries: &[(String, Option<ContentHash>)],
+    ) -> Result<AssetId, MultiAssetError> {
         for (index, (uri, _)) in entries.iter().enumerate() {
             let index = index as u32;
             if uri.is_empty() {
@@ -58,43 +64,29 @@ impl MultiAssetData {
                 return Err(MultiAssetError::BadTemplate { index });
             }
         }
-        let first = self
-            .total_assets
+        self.count
             .checked_add(1)
-            .filter(|first| first.checked_add(entries.len() as u64 - 1).is_some())
-            .ok_or(MultiAssetError::CatalogFull)?;
-        let mut ids = Vec::with_capacity(entries.len());
-        let mut events = Vec::with_capacity(entries.len());
-        for (asset_id, (uri, content_hash)) in (first..).zip(entries) {
-            let entry = AssetEntry { uri, content_hash };
-            self.entries.insert(asset_id, &entry);
-            ids.push(asset_id);
-            events.push(MultiAssetEvent::AssetEntryAdded {
-                asset_id,
-                uri: entry.uri,
-                content_hash: entry.content_hash,
-                added_by: caller,
-            });
-        }
-        self.total_assets = first + ids.len() as u64 - 1;
-        Ok((ids, events))
+            .filter(|first| {
+                first
+                    .checked_add((entries.len() as u64).saturating_sub(1))
+                    .is_some()
+            })
+            .ok_or(MultiAssetError::CatalogFull)
     }
 
-    /// The catalog entry `asset_id`.
-    pub fn asset(&self, asset_id: AssetId) -> Option<AssetEntry> {
-        self.entries.get(asset_id)
+    /// Stores `entry` under the next id and returns that id. The caller checked
+    /// [`ensure_addable`](Self::ensure_addable).
+    pub fn push(&mut self, entry: &AssetEntry) -> AssetId {
+        self.count = self.count.saturating_add(1);
+        self.entries.insert(self.count, entry);
+        self.count
     }
 
-    /// How many catalog entries exist; their ids are `1..=total_assets`.
-    pub fn total_assets(&self) -> u64 {
-        self.total_assets
-    }
-
-    /// Returns `AssetNotFound` unless `asset_id` is in the catalog.
-    pub(crate) fn ensure_entry(&self, asset_id: AssetId) -> Result<(), MultiAssetError> {
-        if asset_id == 0 || asset_id > self.total_assets {
-            return Err(MultiAssetError::AssetNotFound { asset_id });
-        }
-        Ok(())
+    /// The uri of entry `asset_id` for `token_id`: a templated entry's `{id}` replaced by the
+    /// token id (see [`template`]), a plain entry's uri as it is; `None` if there is no such
+    /// entry.
+    pub fn uri_for(&self, token_id: &Id, asset_id: AssetId) -> Option<String> {
+        self.get(asset_id)
+            .map(|entry| template::resolve(entry.uri, token_id))
     }
 }

@@ -82,3 +82,18 @@ pub enum MultiAssetEvent {
     /// follows the collection may show another top asset (ERC-4906's batch form).
     BatchMetadataUpdate { asset_ids: Vec<AssetId> },
 }
+
+/// Emits each [`MultiAssetEvent`] of `$events` as the ink! event of the
+/// same name and fields: the one mapping from the state machine's events to the contract's (`lib.rs`).
+macro_rules! emit_each {
+    ($env:expr, $events:expr, $($name:ident($($field:ident),*)),* $(,)?) => {
+        for event in $events {
+            match event {
+                $($crate::events::MultiAssetEvent::$name { $($field),* } => {
+                    $env.emit_event($name { $($field),* })
+                })*
+            }
+        }
+    };
+}
+pub(crate) use emit_each;

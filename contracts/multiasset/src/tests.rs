@@ -7,7 +7,7 @@
 //! `collection_with(proposals)`; `cells()` counts the contract's storage cells.
 
 use crate::{
-    data::{Authority, MultiAssetData, TokenAsset},
+    data::{MultiAssetData, TokenAsset},
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{
@@ -16,6 +16,7 @@ use crate::{
         MAX_FOLLOW_TOKENS, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PAGE, MAX_PENDING,
         MAX_TOKENS_PER_QUERY, MAX_URI_LEN,
     },
+    rules::Authority,
     token::{ActiveAsset, PendingAsset},
 };
 use ink::primitives::AccountId;

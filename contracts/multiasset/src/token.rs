@@ -1,10 +1,17 @@
-//! One token's assets: a single storage cell holding its pending proposals and active assets,
-//! with the positions and guards every message on a token goes through.
+//! Stored: one token's assets, a single storage cell holding its pending proposals and active
+//! assets, with the positions, placement rules and guards of that cell. It knows nothing of the
+//! collection-wide proposals: what a token *shows* is worked out above it, in [`crate::shown`].
+//!
+//! The cell is bounded by the caps: at most [`MAX_PENDING`] pending proposals (49 bytes each:
+//! asset, replaced asset, proposer) and [`MAX_ACTIVE`] active assets (16 bytes each), about
+//! 7.3 KiB. Every message on a token reads this one cell and writes at most this cell (see
+//! [`crate::data`] for why). ERC-5773's order is kept exactly: proposals are appended and removed
+//! by swap-remove (the last one takes the removed one's place); active assets are appended, or
+//! a replacement overwrites the old asset in place.
 
 use crate::{
-    collection_wide::CollectionProposal,
     errors::MultiAssetError,
-    limits::{MAX_ACTIVE, MAX_PENDING, MAX_TOKEN_ID_LEN},
+    limits::{MAX_ACTIVE, MAX_PENDING},
 };
 use ink::prelude::vec::Vec;
 use multiasset_traits::{AccountId, AssetId, Id};
@@ -48,8 +55,9 @@ pub struct TokenAssets {
     /// The priority the next appended active asset gets: the number of active assets until the
     /// owner sets priorities, then one more than the largest priority set.
     pub next_priority: u64,
-    /// Whether the token follows the collection: every open collection-wide proposal is active
-    /// on it as if accepted, without being written here (see [`TokenAssets::shown`]).
+    /// Whether the token follows the collection: every open collection-wide proposal of a live
+    /// proposer is active on it as if accepted, without being written here (see
+    /// [`crate::shown`]).
     pub follows: bool,
     /// The sequence numbers of collection-wide proposals the owner decided (accepted or
     /// rejected) on this token, so they are no longer pending on it. Only open proposals are
@@ -113,7 +121,7 @@ impl TokenAssets {
 
     /// Where accepting `proposal` puts it: the replaced asset's position, or `None` to append;
     /// `Err` if appending would pass [`MAX_ACTIVE`] or find no priority above every active one.
-    fn placement(&self, proposal: &PendingAsset) -> Result<Option<usize>, NoRoom> {
+    pub(crate) fn placement(&self, proposal: &PendingAsset) -> Result<Option<usize>, NoRoom> {
         let target = self.replacement_target(proposal);
         if target.is_none() {
             if self.active.len() >= MAX_ACTIVE as usize {
@@ -156,59 +164,9 @@ impl TokenAssets {
         Ok(())
     }
 
-    /// Whether open collection-wide `proposal` is pending on this token (which does not follow):
-    /// not decided by its owner, and its asset neither pending nor active here.
-    pub(crate) fn awaits(&self, proposal: &CollectionProposal) -> bool {
-        !self.decided.contains(&proposal.seq)
-            && self.pending_position(proposal.asset_id).is_none()
-            && self.active_position(proposal.asset_id).is_none()
-    }
-
-    /// What the token shows, given the `open` collection-wide proposals (in sequence order):
-    /// the one definition every query, decision and follow change goes through.
-    /// - Not following: its cell, with each open proposal it [`awaits`](Self::awaits) appended
-    ///   to its pending list.
-    /// - Following: its cell's active assets with every open proposal applied in order exactly
-    ///   as an accept would apply it (a replacement takes the replaced asset's position and
-    ///   priority, anything else is appended with the next priority); one whose asset is already
-    ///   active, or that does not fit ([`MAX_ACTIVE`], priorities), is skipped. Its own pending
-    ///   proposals whose asset became active drop out of the pending list, and its decisions
-    ///   are the proposals applied (what stopping records).
-    pub(crate) fn shown(mut self, open: &[CollectionProposal]) -> TokenAssets {
-        if self.follows {
-            // A following token's decisions are the proposals applied, as if accepted.
-            self.decided.clear();
-            for proposal in open {
-                if self.active_position(proposal.asset_id).is_some() {
-                    continue;
-                }
-                if let Ok(target) = self.placement(&proposal.as_pending()) {
-                    self.activate(proposal.asset_id, target);
-                    self.decided.push(proposal.seq);
-                }
-            }
-            let active = &self.active;
-            self.pending
-                .retain(|p| !active.iter().any(|a| a.asset_id == p.asset_id));
-        } else {
-            for proposal in open {
-                if self.awaits(proposal) {
-                    self.pending.push(proposal.as_pending());
-                }
-            }
-        }
-        self
-    }
-
     /// The active asset a wallet shows first ([`top_of`] its active list).
     pub(crate) fn top(&self) -> Option<ActiveAsset> {
         top_of(&self.active)
-    }
-
-    /// Drops the decisions on collection-wide proposals that are no longer `open`.
-    pub(crate) fn forget_closed(&mut self, open: &[CollectionProposal]) {
-        self.decided
-            .retain(|seq| open.iter().any(|proposal| proposal.seq == *seq));
     }
 
     /// Makes `asset_id` active in `target`'s place (keeping its priority) or appended with the
@@ -245,18 +203,7 @@ pub(crate) fn top_of(active: &[ActiveAsset]) -> Option<ActiveAsset> {
 }
 
 /// Why an asset cannot be appended to a token's active list.
-enum NoRoom {
+pub(crate) enum NoRoom {
     TooManyActive,
     PrioritiesExhausted,
-}
-
-/// Returns `TokenIdTooLong` if `token_id` takes more than [`MAX_TOKEN_ID_LEN`] bytes encoded:
-/// it could not be part of a storage key.
-pub(crate) fn ensure_token_id(token_id: &Id) -> Result<(), MultiAssetError> {
-    if scale::Encode::encoded_size(token_id) > MAX_TOKEN_ID_LEN {
-        return Err(MultiAssetError::TokenIdTooLong {
-            token_id: token_id.clone(),
-        });
-    }
-    Ok(())
 }
