@@ -7,84 +7,50 @@
 //! The collection's owner (`Ownable::owner`) is its **issuer**: the account that mints, and that
 //! the multi-asset contract and the proposer registry recognise as the one who may propose assets.
 //!
+//! Modules: [`limits`] owns the token id and page limits; [`errors`] the one error type;
+//! [`uri`] what wallets read as a token's metadata uri besides the multi-asset contract's answer
+//! (attribute names, the base-uri fallback, the one call to the multi-asset contract);
+//! [`supply`] the cap, the mints and the burnt ids; [`approvals`] each token's operators and
+//! ERC-5773's asset approvals, with their events; this file the contract: OpenBrush's PSP34 with
+//! its overrides, and the adapters of the suite's own messages.
+//!
 //! Invariants:
-//! - Only the issuer mints; at most `max_supply` tokens are ever minted (burns do not free a slot).
-//! - Only a token's owner, or an operator approved for it or for all of the owner's tokens, burns it.
-//! - A burnt id is never minted again.
-//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (the suite's one limit),
-//!   so that every storage key holding it fits pallet-contracts' 128-byte limit; longer ids are
-//!   refused at mint and name no token elsewhere (`owner_of` is `None`, no approval), instead of
-//!   trapping.
-//! - The collection's `name`, `symbol` and `base_uri` (NEP-177's contract-level metadata) are
-//!   PSP34Metadata attributes of the collection id, set once by the constructor.
-//! - Every change emits an event: `Transfer` (mint: `from = None`, burn: `to = None`),
-//!   `Approval`, `AttributeSet`, `OwnershipTransferred`. A failed message changes nothing.
+//! - Only the issuer mints; at most `max_supply` tokens are ever minted (burns do not free a
+//!   slot); a burnt id is never minted again. Only a token's owner, or an operator approved for
+//!   it or for all of the owner's tokens, burns it.
+//! - A token id takes at most [`MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (the suite's one limit):
+//!   longer ids are refused at mint and name no token elsewhere, instead of trapping.
+//! - `name`, `symbol` and `base_uri` are attributes of the collection id, set once.
+//! - A transfer or burn ends every approval of the token, each with an event.
+//! - Every change emits an event; a failed message changes nothing.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+pub mod approvals;
 pub mod errors;
+pub mod limits;
+pub mod supply;
+pub mod uri;
 
 #[cfg(test)]
 mod tests;
 
+pub use approvals::TokenApprovals;
 pub use errors::CollectionError;
-
-use openbrush::contracts::psp34::Id;
-
-/// The operators approved for one token, in one storage cell: the transfer operator (PSP34
-/// `approve` for the token, ERC-721's `getApproved`) and the asset operator (ERC-5773's
-/// `getApprovedForAssets`). A transfer or burn reads this one cell to end both.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
-#[cfg_attr(
-    feature = "std",
-    derive(scale_info::TypeInfo, ink::storage::traits::StorageLayout)
-)]
-pub struct TokenApprovals {
-    pub transfer: Option<ink::primitives::AccountId>,
-    pub assets: Option<ink::primitives::AccountId>,
-}
-
-/// The longest token id the collection mints: the suite's one limit, shared with the multi-asset
-/// contract.
-pub use multiasset_traits::MAX_TOKEN_ID_LEN;
-
-/// Returns `TokenIdTooLong` if `id` is too long to be minted (see [`MAX_TOKEN_ID_LEN`]).
-pub fn ensure_token_id(id: &Id) -> Result<(), errors::CollectionError> {
-    if scale::Encode::encoded_size(id) > MAX_TOKEN_ID_LEN {
-        return Err(errors::CollectionError::TokenIdTooLong);
-    }
-    Ok(())
-}
-
-/// The most ids one `token_ids` query answers: 128 of the longest ids ([`MAX_TOKEN_ID_LEN`]
-/// bytes) take 7.4 KiB, within ink!'s 16 KiB answer buffer.
-pub const MAX_IDS_PER_QUERY: u32 = 128;
-
-/// The collection attribute that holds the base uri (set by the constructor).
-pub const BASE_URI_ATTRIBUTE: &str = "base_uri";
-/// The attribute `Psp34Traits::get_attributes` answers with a token's metadata uri: the key
-/// SubWallet asks for.
-pub const METADATA_ATTRIBUTE: &str = "metadata";
-
-/// The longest storage key pallet-contracts accepts (`MaxStorageKeyLen` of the node); a longer
-/// one traps the contract.
-const MAX_STORAGE_KEY_LEN: usize = 128;
-
-/// Whether an attribute's storage key (OpenBrush's 4-byte root key, then the encoded id and
-/// key) fits [`MAX_STORAGE_KEY_LEN`].
-fn attribute_key_fits(id: &Id, key: &openbrush::traits::String) -> bool {
-    4 + scale::Encode::encoded_size(&(id, key)) <= MAX_STORAGE_KEY_LEN
-}
+pub use limits::{ensure_token_id, MAX_IDS_PER_QUERY, MAX_TOKEN_ID_LEN};
+pub use uri::{BASE_URI_ATTRIBUTE, METADATA_ATTRIBUTE};
 
 #[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
 #[openbrush::contract]
 pub mod collection {
-    use crate::{errors::CollectionError, TokenApprovals};
-    use ink::codegen::{EmitEvent, Env, TraitCallBuilder};
-    use multiasset_traits::{answer_or, AssetAuthority, Psp34Traits, TokenAuthority, TopAssetUri};
-    use openbrush::{
-        storage::Mapping,
-        traits::{Storage, String},
+    use crate::{
+        approvals::{Approvals, AssetApproval},
+        errors::CollectionError,
+        supply::Supply,
+        uri,
     };
+    use ink::codegen::{EmitEvent, Env};
+    use multiasset_traits::{AssetAuthority, Psp34Traits, TokenAuthority};
+    use openbrush::traits::{Storage, String};
 
     /// A token moved: minted (`from` is `None`), transferred, or burnt (`to` is `None`).
     #[ink(event)]
@@ -167,15 +133,10 @@ pub mod collection {
         metadata: metadata::Data,
         #[storage_field]
         ownable: ownable::Data,
-        max_supply: Option<u64>,
-        minted: u64,
-        burnt: Mapping<Id, ()>,
-        /// The operators approved for each token, so that a transfer or burn can end their
-        /// approvals: OpenBrush keys approvals by (owner, operator, token) and cannot find a
-        /// token's operators otherwise.
-        approvals: Mapping<Id, TokenApprovals>,
-        /// (owner, operator) pairs: `operator` manages the assets of all of `owner`'s tokens.
-        asset_operators: Mapping<(AccountId, AccountId), ()>,
+        /// The cap, the count of mints and the burnt ids.
+        supply: Supply,
+        /// Each token's operators, and the asset approvals for all of an owner's tokens.
+        approvals: Approvals,
         /// The multi-asset contract wallets' metadata reads are answered from.
         multiasset: Option<AccountId>,
     }
@@ -191,24 +152,13 @@ pub mod collection {
         approved: bool,
     ) -> Result<(), PSP34Error> {
         psp34::InternalImpl::_approve_for(self, to, id.clone(), approved)?;
-        if let Some(id) = id {
-            let mut approvals = self.approvals.get(&id).unwrap_or_default();
-            let before = approvals;
-            match approvals.transfer {
-                Some(previous) if previous != to && approved => {
-                    // OpenBrush's approve just checked that the token exists.
-                    if let Some(owner) = psp34::Internal::_owner_of(self, &id) {
-                        self.end_transfer_approval(owner, &id, previous)
-                    }
-                }
-                Some(previous) if previous == to && !approved => approvals.transfer = None,
-                _ => {}
-            }
-            if approved {
-                approvals.transfer = Some(to);
-            }
-            if approvals != before {
-                self.store_approvals(&id, &approvals);
+        let replaced = id
+            .as_ref()
+            .and_then(|id| self.approvals.approve_transfer(id, to, approved));
+        // OpenBrush's approve just checked that the token exists.
+        if let Some((id, replaced)) = id.zip(replaced) {
+            if let Some(owner) = psp34::Internal::_owner_of(self, &id) {
+                self.end_transfer_approval(owner, &id, replaced)
             }
         }
         Ok(())
@@ -269,12 +219,10 @@ pub mod collection {
     }
 
     /// Reading an attribute whose (id, key) is too long for a storage key answers `None`
-    /// instead of trapping (the collection only ever sets short ones). (OpenBrush 4.0.0-beta's code generator files the
-    /// overrides of `PSP34Metadata`'s message under the name `PSP34Mintable`.)
-    ///
-    /// The base uri also answers under the names wallets ask for: `(collection id, "baseUri")`
-    /// (Talisman) and `(Id::U8(0), "baseURI")` (ArtZero's convention, read by Talisman and
-    /// ArtZero-style `token_uri`s).
+    /// instead of trapping (the collection only ever sets short ones). The base uri also answers
+    /// under the names wallets ask for: `(collection id, "baseUri")` (Talisman) and
+    /// `(Id::U8(0), "baseURI")` (ArtZero's convention). (OpenBrush 4.0.0-beta's code generator
+    /// files the overrides of `PSP34Metadata`'s message under the name `PSP34Mintable`.)
     #[overrider(PSP34Mintable)]
     fn get_attribute(&self, id: Id, key: String) -> Option<String> {
         let base_alias = (key.as_str() == "baseUri" && id == PSP34::collection_id(self))
@@ -282,7 +230,7 @@ pub mod collection {
         if base_alias {
             return Some(self.base_uri());
         }
-        if crate::attribute_key_fits(&id, &key) {
+        if crate::limits::attribute_key_fits(&id, &key) {
             metadata::PSP34MetadataImpl::get_attribute(self, id, key)
         } else {
             None
@@ -308,21 +256,11 @@ pub mod collection {
         /// Ends every approval of `owner`'s token `id` (its transfer operator's and its asset
         /// operator's), each with an event: the token is changing hands or being burnt.
         fn end_token_approvals(&mut self, owner: AccountId, id: &Id) {
-            let Some(approvals) = self.approvals.get(id) else {
-                return;
-            };
-            self.approvals.remove(id);
-            if let Some(operator) = approvals.transfer {
+            let (transfer, ended) = self.approvals.end_all(owner, id);
+            if let Some(operator) = transfer {
                 self.end_transfer_approval(owner, id, operator);
             }
-            if let Some(operator) = approvals.assets {
-                self.env().emit_event(ApprovalForAssets {
-                    owner,
-                    operator,
-                    id: id.clone(),
-                    approved: false,
-                });
-            }
+            self.emit_asset_approvals(ended);
         }
 
         /// Ends `operator`'s transfer approval for `owner`'s token `id` (OpenBrush's record),
@@ -337,12 +275,28 @@ pub mod collection {
             });
         }
 
-        /// Writes token `id`'s approvals, or frees the cell when there are none.
-        fn store_approvals(&mut self, id: &Id, approvals: &TokenApprovals) {
-            if *approvals == TokenApprovals::default() {
-                self.approvals.remove(id);
-            } else {
-                self.approvals.insert(id, approvals);
+        /// Emits each asset approval that began or ended as its event.
+        fn emit_asset_approvals(&self, events: Vec<AssetApproval>) {
+            for AssetApproval {
+                owner,
+                operator,
+                id,
+                approved,
+            } in events
+            {
+                match id {
+                    Some(id) => self.env().emit_event(ApprovalForAssets {
+                        owner,
+                        operator,
+                        id,
+                        approved,
+                    }),
+                    None => self.env().emit_event(ApprovalForAllForAssets {
+                        owner,
+                        operator,
+                        approved,
+                    }),
+                }
             }
         }
 
@@ -361,7 +315,7 @@ pub mod collection {
             for (key, value) in [
                 ("name", name),
                 ("symbol", symbol),
-                (crate::BASE_URI_ATTRIBUTE, base_uri),
+                (uri::BASE_URI_ATTRIBUTE, base_uri),
             ] {
                 metadata::Internal::_set_attribute(
                     &mut instance,
@@ -370,7 +324,7 @@ pub mod collection {
                     value,
                 );
             }
-            instance.max_supply = max_supply;
+            instance.supply.max = max_supply;
             instance
         }
 
@@ -391,18 +345,10 @@ pub mod collection {
             if Some(self.env().caller()) != Ownable::owner(self) {
                 return Err(CollectionError::NotIssuer);
             }
-            crate::ensure_token_id(&id)?;
-            if self.max_supply.is_some_and(|max| self.minted >= max) {
-                return Err(CollectionError::MaxSupplyReached);
-            }
-            if psp34::Internal::_owner_of(self, &id).is_some() {
-                return Err(CollectionError::TokenExists);
-            }
-            if self.burnt.contains(&id) {
-                return Err(CollectionError::TokenBurnt);
-            }
+            let exists = psp34::Internal::_owner_of(self, &id).is_some();
+            self.supply.ensure_mintable(&id, exists)?;
             psp34::Internal::_mint_to(self, to, id)?;
-            self.minted += 1;
+            self.supply.record_mint();
             Ok(())
         }
 
@@ -424,20 +370,20 @@ pub mod collection {
                 return Err(CollectionError::NotApproved);
             }
             psp34::Internal::_burn_from(self, owner, id.clone())?;
-            self.burnt.insert(&id, &());
+            self.supply.record_burn(&id);
             Ok(())
         }
 
         /// The most tokens this collection will ever mint; `None`: no cap.
         #[ink(message)]
         pub fn max_supply(&self) -> Option<u64> {
-            self.max_supply
+            self.supply.max
         }
 
         /// How many tokens were minted so far (burnt ones included).
         #[ink(message)]
         pub fn minted(&self) -> u64 {
-            self.minted
+            self.supply.minted
         }
 
         /// The ids `PSP34Enumerable::token_by_index` answers for indexes `start..start + limit`
@@ -491,15 +437,7 @@ pub mod collection {
         /// priorities in the multi-asset contract), replacing the one approved before, or takes
         /// that approval back (`approved: false`). Caller: the token's owner, or an operator it
         /// approved for the assets of all its tokens. A transfer or burn ends the approval.
-        ///
-        /// # Errors
-        /// - [`CollectionError::TokenNotExists`]: if the token does not exist.
-        /// - [`CollectionError::ApprovalToCurrentOwner`]: if `operator` owns the token.
-        /// - [`CollectionError::NotOwnerOrApprovedForAll`]: if the caller may not approve.
-        ///
-        /// # Events
-        /// - [`ApprovalForAssets`]: for the new operator and, with `approved: false`, for the one
-        ///   it replaces; none if nothing changed.
+        /// Errors and events: [`Approvals::approve_for_assets`].
         #[ink(message)]
         pub fn approve_for_assets(
             &mut self,
@@ -507,54 +445,18 @@ pub mod collection {
             id: Id,
             approved: bool,
         ) -> Result<(), CollectionError> {
-            let caller = self.env().caller();
-            let owner =
-                psp34::Internal::_owner_of(self, &id).ok_or(CollectionError::TokenNotExists)?;
-            if operator == owner {
-                return Err(CollectionError::ApprovalToCurrentOwner);
-            }
-            if caller != owner && !self.asset_operators.contains(&(owner, caller)) {
-                return Err(CollectionError::NotOwnerOrApprovedForAll);
-            }
-            let mut approvals = self.approvals.get(&id).unwrap_or_default();
-            let previous = approvals.assets;
-            approvals.assets = match (approved, previous) {
-                (true, _) => Some(operator),
-                (false, Some(current)) if current == operator => None,
-                (false, _) => previous,
-            };
-            if approvals.assets == previous {
-                return Ok(());
-            }
-            self.store_approvals(&id, &approvals);
-            if let Some(replaced) = previous {
-                self.env().emit_event(ApprovalForAssets {
-                    owner,
-                    operator: replaced,
-                    id: id.clone(),
-                    approved: false,
-                });
-            }
-            if approved {
-                self.env().emit_event(ApprovalForAssets {
-                    owner,
-                    operator,
-                    id,
-                    approved: true,
-                });
-            }
+            let (caller, owner) = (self.env().caller(), psp34::Internal::_owner_of(self, &id));
+            let events = self
+                .approvals
+                .approve_for_assets(caller, owner, operator, id, approved)?;
+            self.emit_asset_approvals(events);
             Ok(())
         }
 
         /// Approves `operator` to manage the assets of all the caller's tokens, present and
         /// future, or takes that back. It outlives transfers of single tokens but covers only
         /// tokens the caller owns.
-        ///
-        /// # Errors
-        /// - [`CollectionError::ApprovalToCurrentOwner`]: if `operator` is the caller.
-        ///
-        /// # Events
-        /// - [`ApprovalForAllForAssets`]: none if nothing changed.
+        /// Errors and events: [`Approvals::set_approval_for_all_for_assets`].
         #[ink(message)]
         pub fn set_approval_for_all_for_assets(
             &mut self,
@@ -562,22 +464,10 @@ pub mod collection {
             approved: bool,
         ) -> Result<(), CollectionError> {
             let owner = self.env().caller();
-            if operator == owner {
-                return Err(CollectionError::ApprovalToCurrentOwner);
-            }
-            if self.asset_operators.contains(&(owner, operator)) == approved {
-                return Ok(());
-            }
-            if approved {
-                self.asset_operators.insert(&(owner, operator), &());
-            } else {
-                self.asset_operators.remove(&(owner, operator));
-            }
-            self.env().emit_event(ApprovalForAllForAssets {
-                owner,
-                operator,
-                approved,
-            });
+            let events = self
+                .approvals
+                .set_approval_for_all_for_assets(owner, operator, approved)?;
+            self.emit_asset_approvals(events);
             Ok(())
         }
 
@@ -585,8 +475,7 @@ pub mod collection {
         /// `getApprovedForAssets`).
         #[ink(message)]
         pub fn approved_for_assets(&self, id: Id) -> Option<AccountId> {
-            crate::ensure_token_id(&id).ok()?;
-            self.approvals.get(&id)?.assets
+            self.approvals.of(&id).assets
         }
 
         /// Whether `owner` approved `operator` for the assets of all its tokens.
@@ -596,7 +485,7 @@ pub mod collection {
             owner: AccountId,
             operator: AccountId,
         ) -> bool {
-            self.asset_operators.contains(&(owner, operator))
+            self.approvals.is_for_all_assets(owner, operator)
         }
     }
 
@@ -641,7 +530,7 @@ pub mod collection {
             attributes
                 .into_iter()
                 .map(|key| {
-                    if key.as_str() == crate::METADATA_ATTRIBUTE {
+                    if key.as_str() == uri::METADATA_ATTRIBUTE {
                         self.metadata_uri(&token_id)
                     } else {
                         PSP34Metadata::get_attribute(self, token_id.clone(), key)
@@ -655,15 +544,7 @@ pub mod collection {
         /// width it was minted with (`U8` .. `U128`, the narrowest that exists); empty if none.
         #[ink(message)]
         fn token_uri(&self, token_id: u64) -> String {
-            let n = token_id;
-            let candidates = [
-                u8::try_from(n).ok().map(Id::U8),
-                u16::try_from(n).ok().map(Id::U16),
-                u32::try_from(n).ok().map(Id::U32),
-                Some(Id::U64(n)),
-                Some(Id::U128(n.into())),
-            ];
-            candidates
+            uri::ids_of_number(token_id)
                 .into_iter()
                 .flatten()
                 .find(|id| psp34::Internal::_owner_of(self, id).is_some())
@@ -681,22 +562,11 @@ pub mod collection {
             if psp34::Internal::_owner_of(self, id).is_none() {
                 return String::new();
             }
-            if let Some(multiasset) = self.multiasset {
-                let assets: ink::contract_ref!(TopAssetUri) = multiasset.into();
-                if let Ok(Some(uri)) = answer_or(
-                    assets
-                        .call()
-                        .top_asset_uri(id.clone(), Ownable::owner(self))
-                        .try_invoke(),
-                    (),
-                ) {
-                    return uri;
-                }
-            }
-            let mut uri = self.base_uri().into_bytes();
-            multiasset_traits::push_token_id(&mut uri, id);
-            uri.extend_from_slice(b".json");
-            String::from_utf8(uri).unwrap_or_default()
+            let issuer = Ownable::owner(self);
+            let top = self
+                .multiasset
+                .and_then(|at| uri::top_asset_uri(at, id, issuer));
+            top.unwrap_or_else(|| uri::fallback_uri(self.base_uri(), id))
         }
 
         /// The base uri the constructor set.
@@ -704,7 +574,7 @@ pub mod collection {
             metadata::PSP34MetadataImpl::get_attribute(
                 self,
                 PSP34::collection_id(self),
-                String::from(crate::BASE_URI_ATTRIBUTE),
+                String::from(uri::BASE_URI_ATTRIBUTE),
             )
             .unwrap_or_default()
         }
@@ -719,15 +589,10 @@ pub mod collection {
             TokenAuthority {
                 issuer,
                 owner,
-                burnt: owner.is_none()
-                    && crate::ensure_token_id(&id).is_ok()
-                    && self.burnt.contains(&id),
+                burnt: owner.is_none() && self.supply.is_burnt(&id),
                 // The owner asks most: answer it without reading approvals (two storage reads).
-                asset_operator: owner.is_some_and(|owner| {
-                    owner != account
-                        && (self.asset_operators.contains(&(owner, account))
-                            || self.approved_for_assets(id) == Some(account))
-                }),
+                asset_operator: owner
+                    .is_some_and(|owner| self.approvals.is_asset_operator(owner, account, &id)),
             }
         }
     }
