@@ -352,10 +352,15 @@ out('floor measured by the probe in the same run.');
 out();
 out('## Code size (optimized Wasm, `artifacts/`)');
 out();
-out('| contract | Wasm bytes |');
-out('|---|---:|');
+// The budgets `make test` holds (contracts/budgets.toml: `name = bytes` lines).
+const budgets = Object.fromEntries(
+  [...fs.readFileSync(new URL('../contracts/budgets.toml', import.meta.url), 'utf8')
+    .matchAll(/^(\w+)\s*=\s*(\d+)\s*$/gm)].map(([, name, bytes]) => [name, Number(bytes)]));
+out('| contract | Wasm bytes | budget (`contracts/budgets.toml`) | left |');
+out('|---|---:|---:|---:|');
 for (const name of ['collection', 'proposer_registry', 'multiasset']) {
-  out(`| ${name} | ${fs.statSync(`${ART}/${name}.wasm`).size} |`);
+  const size = fs.statSync(`${ART}/${name}.wasm`).size;
+  out(`| ${name} | ${size} | ${budgets[name]} | ${budgets[name] - size} |`);
 }
 out();
 out('## Messages');
@@ -364,6 +369,19 @@ out('| group | message | ref_time | proof_size | deposit | × call (ref / proof)
 out('|---|---|---:|---:|---:|---:|---|');
 for (const r of rows) {
   out(`| ${r.group} | ${r.message} | ${fmt(r.ref)} | ${kb(r.proof)} | ${dep(r.deposit)} | ${times(r.ref, callFloor.ref)} / ${times(r.proof, callFloor.proof)} | ${r.note} |`);
+}
+out();
+out('## What fits a block');
+out();
+out(`How many of one message fit a parachain block, alone: the block's proof size (${PROOF_LIMIT / 1048576} MiB) and`);
+out(`ref_time (${REF_LIMIT / 1e12} s) divided by the message's; the smaller is the limit. Most of a decision's proof`);
+out('is code: the multi-asset contract\'s and the collection\'s (and the registry\'s for a proposer\'s');
+out('proposal), loaded for every call.');
+out();
+out('| message | per block by proof | per block by ref_time |');
+out('|---|---:|---:|');
+for (const r of rows.filter((r) => r.group === 'multiasset' && /^(accept_asset|reject_asset|propose_asset|set_priority)/.test(r.message))) {
+  out(`| ${r.message} | ${Math.floor(Number(PROOF_LIMIT) / Number(r.proof))} | ${Math.floor(Number(REF_LIMIT) / Number(r.ref))} |`);
 }
 out();
 out('## Per-token operations as the token fills up (must stay flat)');

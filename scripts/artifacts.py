@@ -3,6 +3,8 @@
 
   artifacts.py digest NAME            sha256 of everything a contract is built from
   artifacts.py check FRESH_DIR NAME.. compare artifacts/ with a fresh build in FRESH_DIR
+  artifacts.py budgets [DIR]          each NAME.wasm in DIR (artifacts/) against its code-size
+                                      budget in contracts/budgets.toml; fails when one is over
 
 What "artifacts match the sources" means here, per contract:
   1. the trio is consistent: the .contract embeds the .wasm, and both metadata files carry its
@@ -19,6 +21,7 @@ import hashlib
 import json
 import os
 import sys
+import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ART = os.path.join(ROOT, "artifacts")
@@ -87,11 +90,36 @@ def check(fresh, names):
     return 1 if failed else 0
 
 
+def budgets(directory):
+    """Prints each contract's Wasm size against its budget; 1 if any is over (or unbudgeted)."""
+    with open(os.path.join(ROOT, "contracts", "budgets.toml"), "rb") as fh:
+        budget = tomllib.load(fh)
+    names = sorted(f[:-len(".wasm")] for f in os.listdir(directory) if f.endswith(".wasm"))
+    failed = False
+    print(f"{'contract':<20} {'wasm bytes':>10} {'budget':>10} {'left':>8}")
+    for name in names:
+        size = os.path.getsize(os.path.join(directory, f"{name}.wasm"))
+        limit = budget.get(name)
+        if limit is None:
+            failed = True
+            print(f"{name:<20} {size:>10,} {'none':>10}   no budget in contracts/budgets.toml")
+            continue
+        over = size > limit
+        failed |= over
+        print(f"{name:<20} {size:>10,} {limit:>10,} {limit - size:>8,}" + ("   OVER BUDGET" if over else ""))
+    if failed:
+        print("a contract is over its code-size budget (contracts/budgets.toml): shrink it, or raise "
+              "the budget in a commit of its own with a line in docs/benchmarks.md", file=sys.stderr)
+    return 1 if failed else 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "digest":
         print(digest(sys.argv[2]))
     elif len(sys.argv) >= 4 and sys.argv[1] == "check":
         sys.exit(check(sys.argv[2], sys.argv[3:]))
+    elif len(sys.argv) in (2, 3) and sys.argv[1] == "budgets":
+        sys.exit(budgets(sys.argv[2] if len(sys.argv) == 3 else ART))
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -7,15 +7,18 @@ INK_NODE_VERSION=0.42.0
 INK_CONTRACTS="collection proposer_registry multiasset"
 INK_CACHE="${INK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ink-multiasset}"
 CARGO_CONTRACT="$INK_CACHE/cargo-contract-$INK_CARGO_CONTRACT_VERSION/bin/cargo-contract"
-# -dev: built with scripts/contracts-node-dev.patch (the dev chain only; docs/toolchain.md)
-CONTRACTS_NODE_BIN="$INK_CACHE/contracts-node-$INK_NODE_VERSION-dev/bin/substrate-contracts-node"
-export INK_RUST INK_CARGO_CONTRACT_VERSION INK_NODE_VERSION INK_CONTRACTS INK_CACHE CARGO_CONTRACT CONTRACTS_NODE_BIN
+INK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# -dev-<patch>: built with scripts/contracts-node-dev.patch (the dev chain only; docs/toolchain.md),
+# keyed by the patch's sha256: a node in the cache is one this very patch applied to and built,
+# and a changed patch is a cache miss that builds (and so checks) it again.
+INK_NODE_PATCH_ID="$(sha256sum "$INK_ROOT/scripts/contracts-node-dev.patch" | cut -c1-12)"
+CONTRACTS_NODE_BIN="$INK_CACHE/contracts-node-$INK_NODE_VERSION-dev-$INK_NODE_PATCH_ID/bin/substrate-contracts-node"
+export INK_RUST INK_CARGO_CONTRACT_VERSION INK_NODE_VERSION INK_CONTRACTS INK_CACHE CARGO_CONTRACT
+export INK_ROOT INK_NODE_PATCH_ID CONTRACTS_NODE_BIN
 
 # Every cargo in the project runs on the pinned toolchain, also where cargo-contract builds in a
 # temporary directory that rust-toolchain.toml does not reach.
 export RUSTUP_TOOLCHAIN="$INK_RUST"
-INK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export INK_ROOT
 if [ -z "${INK_RUST_LLD:-}" ] && command -v rustup >/dev/null 2>&1 &&
    sysroot="$(rustup run "$INK_RUST" rustc --print sysroot 2>/dev/null)"; then
   host="$(rustup run "$INK_RUST" rustc -vV | sed -n 's/^host: //p')"

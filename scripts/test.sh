@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `make test`: set-up if missing, then fmt check, clippy -D warnings, unit tests, artifact check
-# and the e2e tests on a real node, each step timed.
-# Usage: scripts/test.sh [all|static|unit|artifacts|e2e]
+# `make test`: set-up if missing, then fmt check, clippy -D warnings, unit tests, artifact check,
+# code-size budgets, the docs' commands and the e2e tests on a real node, each step timed.
+# Usage: scripts/test.sh [all|static|unit|artifacts|docs|e2e]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -19,13 +19,32 @@ log="$(mktemp -t make-test.XXXXXX.log)"
 exec > >(tee "$log") 2>&1
 
 timings=()
+running=""
 step() {
   local name="$1"; shift
   local start=$SECONDS
+  running="$name"
   printf '\n==== %s\n' "$name"
   "$@"
   timings+=("$(printf '%-26s %5ds' "$name" $((SECONDS - start)))")
+  running=""
 }
+
+# The closing summary, printed however the run ends: a red run still says which step failed and
+# how many tests passed before it.
+summary() {
+  local status=$?
+  printf '\n==== step durations\n'
+  [ ${#timings[@]} -gt 0 ] && printf '%s\n' "${timings[@]}"
+  [ -n "$running" ] && printf '%-26s FAILED (exit %d)\n' "$running" "$status"
+  printf '\n'
+  # cargo's "test result:" lines, and the docs' commands' "docs: N passed, N failed".
+  awk '/^test result:|^docs: [0-9]+ passed/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+  rm -f "$log"
+  exit "$status"
+}
+trap summary EXIT
 
 fmt_check() {
   for m in "${manifests[@]}"; do cargo fmt --manifest-path "$m" --all -- --check; done
@@ -68,18 +87,16 @@ case "$what" in
        step "clippy -D warnings" clippy
        step "unit tests" unit
        step "artifacts match sources" check_artifacts
+       step "code-size budgets" python3 scripts/artifacts.py budgets
+       step "docs' commands (dev node)" bash scripts/doc-commands.sh
        step "e2e (real node)" e2e ;;
   static) step "fmt --check" fmt_check; step "clippy -D warnings" clippy ;;
   unit) step "unit tests" unit ;;
+  docs) step "setup" bash scripts/setup.sh all
+        step "docs' commands (dev node)" bash scripts/doc-commands.sh ;;
   artifacts) step "setup" bash scripts/setup.sh cargo-contract
-             step "artifacts match sources" check_artifacts ;;
+             step "artifacts match sources" check_artifacts
+             step "code-size budgets" python3 scripts/artifacts.py budgets ;;
   e2e) step "setup" bash scripts/setup.sh all; step "e2e (real node)" e2e ;;
-  *) echo "usage: $0 [all|static|unit|artifacts|e2e]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|static|unit|artifacts|docs|e2e]" >&2; exit 2 ;;
 esac
-
-printf '\n==== step durations\n'
-printf '%s\n' "${timings[@]}"
-printf '\n'
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
-rm -f "$log"

@@ -4,6 +4,8 @@
 
 use sha2::{Digest, Sha256};
 
+#[cfg(feature = "deploy")]
+pub mod deploy;
 pub mod indexer;
 
 /// The sha256 of `content`: what a catalog entry records and what a reader recomputes.

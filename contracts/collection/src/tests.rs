@@ -342,7 +342,7 @@ fn transfer_ownership_by_stranger_fails() {
     assert_eq!(Ownable::owner(&c), Some(accounts().alice));
 }
 
-// ---- approvals end with ownership (issue: lifecycle holes, finding 1) ----------------------
+// ---- approvals end with ownership: a transfer or burn ends every approval of the token -----
 
 /// Whether bob approved `operator` to transfer his token 1 (or all his tokens).
 fn may_transfer(c: &Collection, operator: AccountId) -> bool {

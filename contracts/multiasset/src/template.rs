@@ -47,7 +47,7 @@ pub fn placeholder(uri: &str) -> Result<Option<usize>, MisplacedPlaceholder> {
     let Some(at) = found else {
         return Ok(None);
     };
-    // The path starts after the scheme's "//" (or after ':' for a uri without one).
+    // The path starts after the scheme's "://" (or at the start, for a uri without one).
     let path_start = match position_of(bytes, b"://") {
         Some(scheme_end) => scheme_end + 3,
         None => 0,

@@ -228,8 +228,9 @@ fn token_with_replacement(by: AccountId) -> (MultiAssetData, World) {
     (data, w)
 }
 
-/// `token()` with assets 1 and 2 active (priorities 0 and 1) in a catalog of `1 + 2 + n`
-/// entries, and `proposals` (asset, replaces) proposed to the whole collection by the issuer.
+/// `token()` with assets 1 and 2 active (priorities 0 and 1) in a catalog of 8 entries (3 to 8
+/// are https mirrors without a hash), and `proposals` (asset, replaces) proposed to the whole
+/// collection by the issuer.
 fn collection_with(proposals: &[(AssetId, Option<AssetId>)]) -> (MultiAssetData, World) {
     let (mut data, w) = token_with(2, 0);
     for i in 3..=8 {

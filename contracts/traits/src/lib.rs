@@ -34,7 +34,9 @@ pub trait Ownable {
     fn owner(&self) -> Option<AccountId>;
 }
 
-/// The part of PSP34 the suite calls: who owns a token and who may act for them.
+/// Two PSP34 messages by their standard names, for a contract that asks a collection about a
+/// token (the benchmark probe measures such a call): who owns it and who may transfer it. The
+/// multi-asset contract asks [`AssetAuthority`] instead, one call for everything it needs.
 #[ink::trait_definition]
 pub trait PSP34 {
     /// The owner of token `id`, `None` if it does not exist.

@@ -3,76 +3,18 @@
 
 use collection::collection::CollectionRef;
 use ink::primitives::AccountId;
-use ink_e2e::{build_message, Keypair};
+use ink_e2e::build_message;
 use multiasset::MultiAssetRef;
 use proposer_registry::RegistryRef;
 
-pub type Client = ink_e2e::Client<ink_e2e::PolkadotConfig, ink::env::DefaultEnvironment>;
+pub use e2e::deploy::{deploy_collection, deploy_multiasset, deploy_registry, Client, Suite};
 pub type Env = ink::env::DefaultEnvironment;
 /// What every e2e test returns.
 pub type E2EResult<T> = Result<T, Box<dyn std::error::Error>>;
 
-/// The three contracts of one collection, as deployed by [`deploy_suite`].
-#[derive(Debug, Clone, Copy)]
-pub struct Suite {
-    pub collection: AccountId,
-    pub registry: AccountId,
-    pub assets: AccountId,
-}
-
 /// Alice issues a collection; a registry and the collection's multi-asset contract beside it.
 pub async fn deploy_suite(client: &mut Client) -> Suite {
-    let collection = deploy_collection(client, &ink_e2e::alice()).await;
-    let registry = deploy_registry(client).await;
-    let assets = deploy_multiasset(client, collection, registry).await;
-    Suite {
-        collection,
-        registry,
-        assets,
-    }
-}
-
-/// `issuer` deploys a collection without a supply cap.
-pub async fn deploy_collection(client: &mut Client, issuer: &Keypair) -> AccountId {
-    let constructor =
-        CollectionRef::new("Mirrors".into(), "MIR".into(), "ipfs://base/".into(), None);
-    client
-        .instantiate("collection", issuer, constructor, 0, None)
-        .await
-        .expect("instantiate collection")
-        .account_id
-}
-
-pub async fn deploy_registry(client: &mut Client) -> AccountId {
-    client
-        .instantiate(
-            "proposer_registry",
-            &ink_e2e::ferdie(),
-            RegistryRef::new(),
-            0,
-            None,
-        )
-        .await
-        .expect("instantiate registry")
-        .account_id
-}
-
-pub async fn deploy_multiasset(
-    client: &mut Client,
-    collection: AccountId,
-    registry: AccountId,
-) -> AccountId {
-    client
-        .instantiate(
-            "multiasset",
-            &ink_e2e::ferdie(),
-            MultiAssetRef::new(collection, registry),
-            0,
-            None,
-        )
-        .await
-        .expect("instantiate multiasset")
-        .account_id
+    e2e::deploy::deploy_suite(client, &ink_e2e::alice()).await
 }
 
 /// Submits a message as a transaction signed by `$signer` and evaluates to what the message

@@ -10,16 +10,15 @@
 use collection::collection::CollectionRef;
 use ink::primitives::AccountId;
 use ink_e2e::{account_id, build_message, AccountKeyring, PolkadotConfig, TestNodeProcess};
+use mirrorwatch::encoding::hex;
 use mirrorwatch::hosts::{Host, Reply};
-use mirrorwatch::manifest::hex;
 use multiasset::limits::MAX_FOLLOW_TOKENS;
 use multiasset::MultiAssetRef;
 use openbrush::contracts::psp34::Id;
 use sha2::{Digest, Sha256};
 use std::time::Instant;
 
-#[path = "../tests/support/suite.rs"]
-mod suite;
+use e2e::deploy::{artifacts_client, deploy_suite, Suite};
 
 const CID: &str = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
 const TX: &str = "Yx8pNnQ4Hrv1qvS0xb7W4qQ3LWUj3bqvW9hAvT9d7mU";
@@ -57,13 +56,13 @@ async fn main() {
     let api = subxt::OnlineClient::<PolkadotConfig>::from_url(&url)
         .await
         .expect("node");
-    let mut client = suite::client(api).await;
+    let mut client = artifacts_client(api).await;
 
     // Given: Alice's collection of `tokens` tokens, all Bob's, all following the collection.
     eprintln!("mirrorwatch bench: deploying and minting {tokens} tokens");
-    let suite::Suite {
+    let Suite {
         collection, assets, ..
-    } = suite::deploy(&mut client, &ink_e2e::alice()).await;
+    } = deploy_suite(&mut client, &ink_e2e::alice()).await;
     let bob = account_id(AccountKeyring::Bob);
     let ids: Vec<Id> = (1..=tokens).map(Id::U32).collect();
     for id in &ids {
@@ -200,7 +199,7 @@ async fn measure(
         "--url",
         url,
         "--multiasset",
-        &mirrorwatch::check::multiasset_text(assets),
+        &mirrorwatch::encoding::ss58(&assets),
         "--tokens",
         "all",
         "--json",

@@ -6,6 +6,7 @@
 //! (its gas and storage deposit come from that run, and a refusal is reported with the
 //! contract's error variant before anything is signed), then submitted as `Contracts::call`.
 
+use crate::encoding::account32;
 use core::marker::PhantomData;
 use ink::codegen::TraitCallBuilder;
 use ink::env::call::{
@@ -192,7 +193,7 @@ impl Chain {
     ) -> Result<DryRun<R>, ChainError> {
         let request = CallRequest {
             origin: origin.clone(),
-            dest: account(&call.callee),
+            dest: account32(&call.callee),
             value: 0,
             gas_limit: None,
             storage_deposit_limit: None,
@@ -231,7 +232,7 @@ impl Chain {
             "Contracts",
             "call",
             ContractsCall {
-                dest: MultiAddress::Id(account(&call.callee)),
+                dest: MultiAddress::Id(account32(&call.callee)),
                 value: 0,
                 gas_limit: Weight {
                     ref_time: dry.ref_time,
@@ -339,10 +340,6 @@ pub fn format_amount(amount: Balance, (symbol, decimals): &(String, u32)) -> Str
     } else {
         format!("{}.{fraction} {symbol}", amount / scale)
     }
-}
-
-fn account(id: &AccountId) -> AccountId32 {
-    AccountId32(*AsRef::<[u8; 32]>::as_ref(id))
 }
 
 /// The ink! account id of a signer's public key.

@@ -604,8 +604,8 @@ fn judge(fetched: &Fetched, expected: Option<[u8; 32]>) -> Verdict {
             format!(
                 "served {} bytes with sha256 {}…, the chain records {}…",
                 fetched.bytes,
-                &manifest::hex(&got)[..16],
-                &manifest::hex(&want)[..16]
+                &crate::encoding::hex(&got)[..16],
+                &crate::encoding::hex(&want)[..16]
             ),
         ),
         (status, _, _) => (status, fetched.detail.clone()),
@@ -666,18 +666,13 @@ fn assemble(
         })
         .collect();
     Report {
-        multiasset: multiasset_text(multiasset),
+        multiasset: crate::encoding::ss58(&multiasset),
         block: format!("{block:?}"),
         tokens: reports,
         mirrors,
         health,
         timings,
     }
-}
-
-/// An account as its SS58 address (generic prefix 42).
-pub fn multiasset_text(account: AccountId) -> String {
-    subxt::utils::AccountId32(*AsRef::<[u8; 32]>::as_ref(&account)).to_string()
 }
 
 #[cfg(test)]
@@ -713,8 +708,12 @@ mod tests {
     fn served_bytes_with_another_hash_are_a_mismatch_naming_both() {
         let v = judge(&served(b"swapped"), Some(sha(b"file")));
         assert_eq!(v.status, Status::Mismatch);
-        assert!(v.detail.contains(&manifest::hex(&sha(b"file"))[..16]));
-        assert!(v.detail.contains(&manifest::hex(&sha(b"swapped"))[..16]));
+        assert!(v
+            .detail
+            .contains(&crate::encoding::hex(&sha(b"file"))[..16]));
+        assert!(v
+            .detail
+            .contains(&crate::encoding::hex(&sha(b"swapped"))[..16]));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::chain::Chain;
 use crate::check::{self, Inspection};
-use crate::config::{File, Settings};
+use crate::config::{Overrides, Settings};
 use crate::fetch::Fetcher;
 use crate::repair::{self, Rule};
 use crate::report::{self, Bar};
@@ -171,11 +171,11 @@ struct Session {
 impl Session {
     async fn open(target: &Target) -> Result<Session, String> {
         let file = match &target.config {
-            Some(path) => File::read(path)?,
-            None => File::default(),
+            Some(path) => Overrides::read(path)?,
+            None => Overrides::default(),
         };
         let non_empty = |list: &Vec<String>| (!list.is_empty()).then(|| list.clone());
-        let flags = File {
+        let flags = Overrides {
             ipfs_gateways: non_empty(&target.ipfs_gateways),
             arweave_gateways: non_empty(&target.arweave_gateways),
             sia_gateways: non_empty(&target.sia_gateways),
@@ -185,12 +185,12 @@ impl Session {
             retries: target.retries,
             concurrency: target.concurrency,
             per_host: target.per_host,
-            ..File::default()
+            ..Overrides::default()
         };
-        let settings = Settings::from_file(file.overridden_by(flags), target.allow_private)?;
+        let settings = Settings::from_overrides(file.overridden_by(flags), target.allow_private)?;
         let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins())
             .map_err(|e| format!("http client: {e}"))?;
-        let multiasset = parse_account(&target.multiasset)?;
+        let multiasset = crate::encoding::parse_account(&target.multiasset)?;
         let chain = Chain::connect(&target.url)
             .await
             .map_err(|e| e.to_string())?;
@@ -290,32 +290,12 @@ fn signer(suri: Option<&str>, file: Option<&std::path::Path>) -> Result<Keypair,
     Keypair::from_uri(&uri).map_err(|_| "the secret uri gives no sr25519 key".to_string())
 }
 
-/// An SS58 address or 0x-prefixed 32-byte hex.
-pub fn parse_account(text: &str) -> Result<AccountId, String> {
-    if let Some(hex) = text.strip_prefix("0x") {
-        let bytes = crate::manifest::parse_hex(hex).ok_or(format!("{text:?} is not an account"))?;
-        return Ok(AccountId::from(bytes));
-    }
-    subxt::utils::AccountId32::from_str(text)
-        .map(|account| AccountId::from(account.0))
-        .map_err(|_| format!("{text:?} is not an SS58 address"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn address_of(signer: &Keypair) -> String {
-        check::multiasset_text(crate::chain::account_of(signer))
-    }
-
-    #[test]
-    fn accounts_parse_from_ss58_and_hex() {
-        let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
-        let from_ss58 = parse_account(alice).unwrap();
-        let hex = crate::manifest::hex(AsRef::<[u8; 32]>::as_ref(&from_ss58));
-        assert_eq!(parse_account(&format!("0x{hex}")), Ok(from_ss58));
-        assert!(parse_account("5Grw").is_err());
+        crate::encoding::ss58(&crate::chain::account_of(signer))
     }
 
     #[test]
@@ -333,9 +313,15 @@ mod tests {
         );
         std::fs::remove_file(&path).unwrap();
         let secret = "not a secret uri //word";
-        let error = signer(Some(secret), None).err().unwrap();
-        assert!(!error.contains(secret));
-        assert!(signer(None, None).is_err());
+        let error = signer(Some(secret), None).err();
+        assert_eq!(
+            error.as_deref(),
+            Some("the secret uri gives no sr25519 key")
+        );
+        assert_eq!(
+            signer(None, None).err().as_deref(),
+            Some("repair needs a key: --suri, MIRRORWATCH_SURI or --suri-file")
+        );
     }
 
     #[test]
@@ -351,6 +337,10 @@ mod tests {
         ])
         .unwrap();
         assert!(matches!(cli.command, Command::Repair(ref r) if r.dry_run && r.rules.len() == 1));
-        assert!(Cli::try_parse_from(["mirrorwatch", "repair", "--multiasset", "x"]).is_err());
+        let no_rule = Cli::try_parse_from(["mirrorwatch", "repair", "--multiasset", "x"]);
+        assert_eq!(
+            no_rule.err().map(|e| e.kind()),
+            Some(clap::error::ErrorKind::MissingRequiredArgument)
+        );
     }
 }

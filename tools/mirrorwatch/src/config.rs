@@ -39,10 +39,11 @@ pub const DEFAULT_CONCURRENCY: usize = 32;
 pub const DEFAULT_PER_HOST: usize = 4;
 pub const DEFAULT_CHAIN_CONCURRENCY: usize = 16;
 
-/// The config file's keys; every one optional.
+/// Settings that override the defaults: what a config file sets, and what flags set over it.
+/// Every key is optional; one left out keeps what is below it.
 #[derive(Debug, Default, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct File {
+pub struct Overrides {
     pub ipfs_gateways: Option<Vec<String>>,
     pub arweave_gateways: Option<Vec<String>>,
     pub sia_gateways: Option<Vec<String>>,
@@ -56,20 +57,20 @@ pub struct File {
     pub chain_concurrency: Option<usize>,
 }
 
-impl File {
-    pub fn parse(text: &str) -> Result<File, String> {
+impl Overrides {
+    pub fn parse(text: &str) -> Result<Overrides, String> {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
-    pub fn read(path: &std::path::Path) -> Result<File, String> {
+    pub fn read(path: &std::path::Path) -> Result<Overrides, String> {
         let text =
             std::fs::read_to_string(path).map_err(|e| format!("config {}: {e}", path.display()))?;
-        File::parse(&text).map_err(|e| format!("config {}: {e}", path.display()))
+        Overrides::parse(&text).map_err(|e| format!("config {}: {e}", path.display()))
     }
 
     /// `self` with every key `over` sets replaced by its value.
-    pub fn overridden_by(self, over: File) -> File {
-        File {
+    pub fn overridden_by(self, over: Overrides) -> Overrides {
+        Overrides {
             ipfs_gateways: over.ipfs_gateways.or(self.ipfs_gateways),
             arweave_gateways: over.arweave_gateways.or(self.arweave_gateways),
             sia_gateways: over.sia_gateways.or(self.sia_gateways),
@@ -94,9 +95,9 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The settings of `file` (keys left out take the defaults above); `allow_private` comes
-    /// from the command line only.
-    pub fn from_file(file: File, allow_private: bool) -> Result<Settings, String> {
+    /// The settings of `overrides` (keys left out take the defaults above); `allow_private`
+    /// comes from the command line only.
+    pub fn from_overrides(file: Overrides, allow_private: bool) -> Result<Settings, String> {
         let gateways = |list: Option<Vec<String>>, defaults: &[&str], what: &str| {
             list.unwrap_or_else(|| defaults.iter().map(|s| s.to_string()).collect())
                 .iter()
@@ -159,7 +160,7 @@ mod tests {
 
     #[test]
     fn an_empty_file_gives_the_documented_defaults() {
-        let settings = Settings::from_file(File::parse("").unwrap(), false).unwrap();
+        let settings = Settings::from_overrides(Overrides::parse("").unwrap(), false).unwrap();
         assert_eq!(settings.limits.max_bytes, 64 * 1024 * 1024);
         assert_eq!(settings.gateways.ipfs[0].as_str(), "https://ipfs.io/");
         assert_eq!(settings.limits.retries, DEFAULT_RETRIES);
@@ -169,12 +170,12 @@ mod tests {
     #[test]
     fn the_file_overrides_defaults_and_flags_override_the_file() {
         let file =
-            File::parse("max_bytes = 10\nipfs_gateways = [\"http://gw.local:8080\"]").unwrap();
-        let flags = File {
+            Overrides::parse("max_bytes = 10\nipfs_gateways = [\"http://gw.local:8080\"]").unwrap();
+        let flags = Overrides {
             max_bytes: Some(20),
-            ..File::default()
+            ..Overrides::default()
         };
-        let settings = Settings::from_file(file.overridden_by(flags), true).unwrap();
+        let settings = Settings::from_overrides(file.overridden_by(flags), true).unwrap();
         assert_eq!(settings.limits.max_bytes, 20);
         assert_eq!(settings.gateways.ipfs[0].as_str(), "http://gw.local:8080/");
         assert!(settings.limits.allow_private);
@@ -182,10 +183,17 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_gateways_are_refused() {
-        assert!(File::parse("max_byte = 1").is_err());
-        let file = File::parse("sia_gateways = [\"ftp://x\"]").unwrap();
-        assert!(Settings::from_file(file, false).is_err());
-        let zero = File::parse("concurrency = 0").unwrap();
-        assert!(Settings::from_file(zero, false).is_err());
+        let unknown = Overrides::parse("max_byte = 1").unwrap_err();
+        assert!(unknown.contains("unknown field `max_byte`"), "{unknown}");
+        let file = Overrides::parse("sia_gateways = [\"ftp://x\"]").unwrap();
+        assert_eq!(
+            Settings::from_overrides(file, false),
+            Err("sia gateway \"ftp://x\": must be an http(s) url".to_string())
+        );
+        let zero = Overrides::parse("concurrency = 0").unwrap();
+        assert_eq!(
+            Settings::from_overrides(zero, false),
+            Err("concurrency must be at least 1".to_string())
+        );
     }
 }

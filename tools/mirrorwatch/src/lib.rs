@@ -11,6 +11,7 @@ pub mod chain;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod encoding;
 pub mod fetch;
 pub mod hosts;
 pub mod manifest;

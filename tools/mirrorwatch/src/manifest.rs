@@ -1,6 +1,7 @@
 //! A templated entry's `SHA256SUMS`: `<sha256 hex>  <file name>` per line, as coreutils
 //! `sha256sum` prints it (`*` before the name in binary mode).
 
+use crate::encoding::parse_hex32;
 use std::collections::HashMap;
 
 /// The lines of a `SHA256SUMS` that parse, by file name.
@@ -51,24 +52,7 @@ fn parse_line(line: &str) -> Option<([u8; 32], &str)> {
     if name.is_empty() {
         return None;
     }
-    Some((parse_hex(hex)?, name))
-}
-
-/// 32 bytes from 64 hex digits (either case).
-pub fn parse_hex(hex: &str) -> Option<[u8; 32]> {
-    if hex.len() != 64 || !hex.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
-}
-
-/// Lowercase hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    Some((parse_hex32(hex)?, name))
 }
 
 /// The file name a templated uri resolves to for a token: its last path segment.
@@ -87,8 +71,8 @@ mod tests {
     #[test]
     fn parses_what_sha256sum_prints_in_text_and_binary_mode() {
         let manifest = Manifest::parse(&format!("{A}  1.json\n{B} *2.json\n"));
-        assert_eq!(manifest.hash_of("1.json"), parse_hex(A));
-        assert_eq!(manifest.hash_of("2.json"), parse_hex(B));
+        assert_eq!(manifest.hash_of("1.json"), parse_hex32(A));
+        assert_eq!(manifest.hash_of("2.json"), parse_hex32(B));
         assert_eq!((manifest.len(), manifest.malformed), (2, 0));
     }
 
@@ -105,14 +89,6 @@ mod tests {
             Manifest::parse(&format!("{A}  1.json\n")).hash_of("3.json"),
             None
         );
-    }
-
-    #[test]
-    fn hex_round_trips_and_refuses_bad_digits() {
-        let bytes = parse_hex(A).unwrap();
-        assert_eq!(hex(&bytes), A);
-        assert_eq!(parse_hex(&A.replace('9', "g")), None);
-        assert_eq!(parse_hex(&A[..62]), None);
     }
 
     #[test]

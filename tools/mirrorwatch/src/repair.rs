@@ -379,7 +379,8 @@ async fn reuse_recent_entries(
     Ok(())
 }
 
-/// The entry a planned repair proposes: one that exists, or the n-th this run adds.
+/// The entry a planned repair proposes: one that exists, or one this run adds (a dry run does
+/// not add it, so it has no id yet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NewId {
     Existing(AssetId),
@@ -434,8 +435,7 @@ impl Run<'_> {
         estimated_with: Option<AssetId>,
     ) -> Result<Option<chain::Submitted>, RepairError> {
         let call = chain::encode(message);
-        let origin =
-            subxt::utils::AccountId32(*AsRef::<[u8; 32]>::as_ref(&chain::account_of(self.signer)));
+        let origin = crate::encoding::account32(&chain::account_of(self.signer));
         let dry = self.chain.dry_run(&origin, &call).await?;
         if let Err(error) = &dry.value {
             return Err(RepairError::Refused {
@@ -701,13 +701,23 @@ mod tests {
 
     #[test]
     fn malformed_rules_are_refused() {
-        for bad in [
-            "https://a/",
-            "=https://b/",
-            "https://a/=",
-            "https://a/=https://a/",
-        ] {
-            assert!(bad.parse::<Rule>().is_err(), "{bad}");
+        let refusals = [
+            ("https://a/", "\"https://a/\" is not OLD-PREFIX=NEW-PREFIX"),
+            (
+                "=https://b/",
+                "\"=https://b/\": both prefixes are needed and must differ",
+            ),
+            (
+                "https://a/=",
+                "\"https://a/=\": both prefixes are needed and must differ",
+            ),
+            (
+                "https://a/=https://a/",
+                "\"https://a/=https://a/\": both prefixes are needed and must differ",
+            ),
+        ];
+        for (bad, why) in refusals {
+            assert_eq!(bad.parse::<Rule>(), Err(why.to_string()), "{bad}");
         }
     }
 

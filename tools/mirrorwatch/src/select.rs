@@ -50,7 +50,7 @@ pub fn parse(text: &str, id_type: IdType) -> Result<Selection, String> {
         }
         if let Some(hex) = item.strip_prefix("0x") {
             ids.push(Id::Bytes(
-                parse_bytes(hex).ok_or(format!("bad hex id {item:?}"))?,
+                crate::encoding::parse_hex(hex).ok_or(format!("bad hex id {item:?}"))?,
             ));
         } else if let Some((from, to)) = item.split_once('-') {
             let (from, to) = (number(from)?, number(to)?);
@@ -75,16 +75,6 @@ fn number(text: &str) -> Result<u128, String> {
         .map_err(|_| format!("{text:?} is not a token id"))
 }
 
-fn parse_bytes(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 || !hex.is_ascii() {
-        return None;
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
-        .collect()
-}
-
 /// How reports print an id: the number, or `0x` and the bytes in hex.
 pub fn text(id: &Id) -> String {
     match id {
@@ -93,7 +83,7 @@ pub fn text(id: &Id) -> String {
         Id::U32(n) => n.to_string(),
         Id::U64(n) => n.to_string(),
         Id::U128(n) => n.to_string(),
-        Id::Bytes(bytes) => format!("0x{}", crate::manifest::hex(bytes)),
+        Id::Bytes(bytes) => format!("0x{}", crate::encoding::hex(bytes)),
     }
 }
 
@@ -126,8 +116,20 @@ mod tests {
 
     #[test]
     fn bad_items_are_refused() {
-        for bad in ["", "1,,2", "x", "5-3", "0xabc", "300", "1-2000000"] {
-            assert!(parse(bad, IdType::U8).is_err(), "{bad:?}");
+        let refusals = [
+            ("", "empty item in \"\""),
+            ("1,,2", "empty item in \"1,,2\""),
+            ("x", "\"x\" is not a token id"),
+            ("5-3", "bad range \"5-3\" (at most 1000000 ids, low-high)"),
+            ("0xabc", "bad hex id \"0xabc\""),
+            ("300", "300 does not fit the id type U8"),
+            (
+                "1-2000000",
+                "bad range \"1-2000000\" (at most 1000000 ids, low-high)",
+            ),
+        ];
+        for (bad, why) in refusals {
+            assert_eq!(parse(bad, IdType::U8), Err(why.to_string()), "{bad:?}");
         }
     }
 

@@ -140,15 +140,16 @@ mod tests {
 
     #[test]
     fn other_schemes_and_empty_paths_are_bad_uris() {
-        for uri in [
-            "ftp://host/file",
-            "data:text/plain,hi",
-            "ipfs://",
-            "ar:///",
-            "file:///etc/passwd",
-            "https://",
-        ] {
-            assert!(locations(uri, &gateways()).is_err(), "{uri}");
+        let refusals = [
+            ("ftp://host/file", "scheme ftp:// is not fetched"),
+            ("data:text/plain,hi", "no scheme"),
+            ("ipfs://", "names no content"),
+            ("ar:///", "names no content"),
+            ("file:///etc/passwd", "scheme file:// is not fetched"),
+            ("https://", "malformed url: empty host"),
+        ];
+        for (uri, why) in refusals {
+            assert_eq!(locations(uri, &gateways()), Err(why.to_string()), "{uri}");
         }
     }
 

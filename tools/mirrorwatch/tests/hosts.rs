@@ -2,10 +2,10 @@
 //! `hosts`): one behaviour per test.
 
 use mirrorwatch::check::{verify_content, verify_templated, Verdict};
-use mirrorwatch::config::{File, Settings};
+use mirrorwatch::config::{Overrides, Settings};
+use mirrorwatch::encoding::hex;
 use mirrorwatch::fetch::{Fetcher, MAX_REDIRECTS};
 use mirrorwatch::hosts::{Host, Reply};
-use mirrorwatch::manifest::hex;
 use mirrorwatch::status::Status;
 use openbrush::contracts::psp34::Id;
 use sha2::{Digest, Sha256};
@@ -20,7 +20,7 @@ fn sha(bytes: &[u8]) -> [u8; 32] {
 /// Settings for tests: 1 s timeouts, no retries, a 1 KiB cap, gateways on `gateway`.
 fn settings(gateway: Option<&Host>, allow_private: bool) -> Settings {
     let gateways = gateway.map(|g| vec![g.url("")]);
-    let file = File {
+    let file = Overrides {
         ipfs_gateways: gateways.clone(),
         arweave_gateways: gateways.clone(),
         sia_gateways: gateways,
@@ -28,9 +28,9 @@ fn settings(gateway: Option<&Host>, allow_private: bool) -> Settings {
         connect_timeout_secs: Some(1),
         timeout_secs: Some(1),
         retries: Some(0),
-        ..File::default()
+        ..Overrides::default()
     };
-    Settings::from_file(file, allow_private).unwrap()
+    Settings::from_overrides(file, allow_private).unwrap()
 }
 
 /// A fetcher for `settings`, trusting its gateways as the command line does.
@@ -370,7 +370,7 @@ async fn a_localhost_uri_is_refused_with_the_default_local_sia_gateway() {
     // localhost uri.
     let service = Host::start().await.unwrap();
     service.route("/admin", Reply::Body(b"internal".to_vec()));
-    let settings = Settings::from_file(File::default(), false).unwrap();
+    let settings = Settings::from_overrides(Overrides::default(), false).unwrap();
     let fetcher = fetcher(&settings);
     let uri = format!("http://localhost:{}/admin", service.address().port());
     let v = verify_content(&fetcher, &settings, &uri, Some(sha(CONTENT))).await;

@@ -13,8 +13,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::process::Command;
 
-#[path = "support/suite.rs"]
-mod suite;
+use e2e::deploy::{artifacts_client, deploy_suite};
 
 const CONTENT: &[u8] = b"{\"name\":\"Mirrors #1\",\"image\":\"ipfs://bafy/1.png\"}";
 const CID: &str = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
@@ -37,7 +36,7 @@ async fn mirrorwatch(args: &[&str]) -> (i32, Value, String) {
 }
 
 fn ss58(account: AccountId) -> String {
-    mirrorwatch::check::multiasset_text(account)
+    mirrorwatch::encoding::ss58(&account)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -49,8 +48,8 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
         .spawn()
         .await
         .expect("node");
-    let mut client = suite::client(node.client()).await;
-    let suite = suite::deploy(&mut client, &ink_e2e::alice()).await;
+    let mut client = artifacts_client(node.client()).await;
+    let suite = deploy_suite(&mut client, &ink_e2e::alice()).await;
     let (bob, charlie) = (
         account_id(AccountKeyring::Bob),
         account_id(AccountKeyring::Charlie),
