@@ -50,6 +50,20 @@ fmt_check() {
   for m in "${manifests[@]}"; do cargo fmt --manifest-path "$m" --all -- --check; done
 }
 
+# No contract source file over this many lines (tests excluded): a file that grows past it is
+# split by what each part owns (the crate docs of each lib.rs list the modules).
+MAX_SOURCE_LINES=600
+file_lengths() {
+  local long
+  long="$(find contracts/*/src -name '*.rs' ! -name 'tests.rs' ! -path '*/tests/*' -exec wc -l {} + |
+    awk -v max="$MAX_SOURCE_LINES" '$2 != "total" && $1 > max { print $2 ": " $1 " lines" }')"
+  if [ -n "$long" ]; then
+    printf 'over %d lines:\n%s\n' "$MAX_SOURCE_LINES" "$long" >&2
+    return 1
+  fi
+  echo "every contract source file has at most $MAX_SOURCE_LINES lines"
+}
+
 clippy() {
   for m in "${manifests[@]}"; do
     cargo clippy --quiet --manifest-path "$m" --all-targets -- -D warnings
@@ -84,13 +98,15 @@ case "$what" in
   all) step "setup preflight" bash scripts/setup.sh preflight
        step "setup" bash scripts/setup.sh all
        step "fmt --check" fmt_check
+       step "file lengths" file_lengths
        step "clippy -D warnings" clippy
        step "unit tests" unit
        step "artifacts match sources" check_artifacts
        step "code-size budgets" python3 scripts/artifacts.py budgets
        step "docs' commands (dev node)" bash scripts/doc-commands.sh
        step "e2e (real node)" e2e ;;
-  static) step "fmt --check" fmt_check; step "clippy -D warnings" clippy ;;
+  static) step "fmt --check" fmt_check; step "file lengths" file_lengths
+          step "clippy -D warnings" clippy ;;
   unit) step "unit tests" unit ;;
   docs) step "setup" bash scripts/setup.sh all
         step "docs' commands (dev node)" bash scripts/doc-commands.sh ;;

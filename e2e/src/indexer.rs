@@ -127,7 +127,13 @@ mod tests {
     #[test]
     fn data_with_an_unknown_event_index_is_an_error() {
         let decoder = EventDecoder::from_artifact("multiasset").unwrap();
-        assert!(decoder.decode(&[250]).is_err());
-        assert!(decoder.decode(&[]).is_err());
+        assert_eq!(
+            decoder.decode(&[250]).err().as_deref(),
+            Some("no event with index 250 in the metadata")
+        );
+        assert_eq!(
+            decoder.decode(&[]).err().as_deref(),
+            Some("empty event data")
+        );
     }
 }

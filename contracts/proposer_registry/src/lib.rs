@@ -7,6 +7,10 @@
 //! cannot grant or revoke any more. Grants belong to the collection, not to the issuer who made
 //! them: a new owner sees them with `proposers` and revokes what it does not want.
 //!
+//! Modules: [`errors`] owns the one error type; [`events`] what a change reports; [`data`] the
+//! state machine (the grants, their dense list per collection, and every rule); this file the
+//! contract: the call to the collection, the adapters and the events.
+//!
 //! Invariants:
 //! - `is_proposer(c, a)` is `true` only while `a` holds a grant for `c` whose expiry (if any) is
 //!   later than the block timestamp; revoking or renouncing deletes the grant.

@@ -6,6 +6,15 @@
 //! with the sha256 the chain records. `repair` moves the failing mirrors it has a rule for to a
 //! new host, checks that host serves exactly the recorded bytes, and proposes the new entries in
 //! the failing ones' place, as the issuer or a delegated proposer.
+//!
+//! Modules: [`cli`] the command line and the two commands; [`config`] the settings and their
+//! documented defaults ([`config::Overrides`] from a file and flags); [`chain`] the node (queries
+//! and calls through the contracts' own call builders, dry runs, fees); [`select`] which tokens;
+//! [`uri`] where a chain uri is fetched from (gateways); [`fetch`] bounded fetches through sha256
+//! with the private-address rule; [`manifest`] a template's `SHA256SUMS`; [`check`] the
+//! inspection and each mirror's verdict; [`status`] the verdicts and health; [`repair`] the
+//! rules, verification and calls of a repair; [`report`] tables and JSON; [`encoding`] SS58 and
+//! hex text; [`hosts`] local misbehaving hosts for tests and the demo.
 
 pub mod chain;
 pub mod check;
