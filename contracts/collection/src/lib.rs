@@ -63,7 +63,8 @@ pub mod collection {
         pub id: Id,
     }
 
-    /// `from` approved (or disapproved) `to` for token `id`, or for all its tokens if `id` is `None`.
+    /// `from` approved (or disapproved) `to` for token `id`, or for all its tokens if `id` is
+    /// `None`.
     #[ink(event)]
     pub struct Approval {
         #[ink(topic)]
@@ -453,10 +454,9 @@ pub mod collection {
             Ok(())
         }
 
-        /// Approves `operator` to manage the assets of all the caller's tokens, present and
-        /// future, or takes that back. It outlives transfers of single tokens but covers only
-        /// tokens the caller owns.
-        /// Errors and events: [`Approvals::set_approval_for_all_for_assets`].
+        /// Approves `operator` to manage the assets of all the caller's tokens, present and future,
+        /// or takes that back. It outlives transfers of single tokens but covers only tokens the
+        /// caller owns. Errors and events: [`Approvals::set_approval_for_all_for_assets`].
         #[ink(message)]
         pub fn set_approval_for_all_for_assets(
             &mut self,

@@ -36,8 +36,9 @@ pub enum MultiAssetError {
     /// decisions) is empty.
     EmptyBatch,
     /// Returned if a batch is longer than its cap ([`crate::limits::MAX_ENTRIES_PER_CALL`] entries,
-    /// [`crate::limits::MAX_BATCH_TOKENS`] tokens, [`crate::limits::MAX_COLLECTION_PROPOSALS_PER_CALL`]
-    /// collection-wide proposals, [`crate::limits::MAX_DECISIONS_PER_CALL`] decisions,
+    /// [`crate::limits::MAX_BATCH_TOKENS`] tokens,
+    /// [`crate::limits::MAX_COLLECTION_PROPOSALS_PER_CALL`] collection-wide proposals,
+    /// [`crate::limits::MAX_DECISIONS_PER_CALL`] decisions,
     /// [`crate::limits::MAX_FOLLOW_TOKENS`] tokens to follow); `max` is that cap.
     BatchTooLarge { max: u32 },
     /// Returned if a list of tokens (`propose_asset_to_many`, `set_follows_collection`) names the

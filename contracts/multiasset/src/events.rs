@@ -84,7 +84,8 @@ pub enum MultiAssetEvent {
 }
 
 /// Emits each [`MultiAssetEvent`] of `$events` as the ink! event of the
-/// same name and fields: the one mapping from the state machine's events to the contract's (`lib.rs`).
+/// same name and fields: the one mapping from the state machine's events to the contract's
+/// (`lib.rs`).
 macro_rules! emit_each {
     ($env:expr, $events:expr, $($name:ident($($field:ident),*)),* $(,)?) => {
         for event in $events {

@@ -61,8 +61,9 @@ pub struct TokenAuthority {
     /// Whether the token was burnt (a burnt id is never minted again).
     pub burnt: bool,
     /// Whether the owner approved the account (another account than itself) for the token's
-    /// assets, or for the assets of all its tokens (ERC-5773's asset approvals). Transfer approvals (PSP34 `approve`) do not count:
-    /// a marketplace that may sell a token may not swap its mirrors.
+    /// assets, or for the assets of all its tokens (ERC-5773's asset approvals). Transfer
+    /// approvals (PSP34 `approve`) do not count: a marketplace that may sell a token may not swap
+    /// its mirrors.
     pub asset_operator: bool,
 }
 

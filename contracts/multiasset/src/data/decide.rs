@@ -100,7 +100,8 @@ impl MultiAssetData {
     ///   answer).
     ///
     /// # Events
-    /// [`AssetAccepted`](crate::AssetAccepted); [`MetadataUpdate`](crate::MetadataUpdate) if the token's top asset changed.
+    /// [`AssetAccepted`](crate::AssetAccepted); [`MetadataUpdate`](crate::MetadataUpdate) if the
+    /// token's top asset changed.
     pub fn accept_asset(
         &mut self,
         authority: &impl Authority,
@@ -138,30 +139,18 @@ impl MultiAssetData {
 
     /// Accepts each of `asset_ids` (at most
     /// [`MAX_DECISIONS_PER_CALL`](crate::limits::MAX_DECISIONS_PER_CALL)) on `token_id` in order,
-    /// all or nothing, as `accept_asset` would one after the other: a whole mirror set in one
-    /// call, reported by one `AssetsAccepted` event.
+    /// all or nothing, as `accept_asset` would one after the other: a whole mirror set in one call,
+    /// reported by one `AssetsAccepted` event.
     ///
     /// # Errors
-    /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
-    /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
-    /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
-    /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
-    ///   approved operator.
-    /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no asset or
-    ///   more than [`MAX_DECISIONS_PER_CALL`](crate::limits::MAX_DECISIONS_PER_CALL) are named.
-    /// - [`MultiAssetError::DuplicateAsset`]: if an asset is named twice.
-    /// - [`MultiAssetError::AssetNotPending`]: if an asset is not pending on the token as
-    ///   [`pending_assets`](Self::pending_assets) shows it (a withdrawn collection-wide
-    ///   proposal is not).
-    /// - [`MultiAssetError::TokenFollowsCollection`]: if the token follows the collection.
-    /// - [`MultiAssetError::TooManyActiveAssets`]: if it would pass the active cap.
-    /// - [`MultiAssetError::PrioritiesExhausted`]: if appending finds no priority left.
-    /// - [`MultiAssetError::ProposerRevoked`]: if its proposer is no longer the issuer or a
-    ///   live proposer ([`MultiAssetError::RegistryCallFailed`] if the registry does not
-    ///   answer).
+    /// As [`accept_asset`](Self::accept_asset), and [`MultiAssetError::EmptyBatch`],
+    /// [`MultiAssetError::BatchTooLarge`] (no asset, or more than
+    /// [`MAX_DECISIONS_PER_CALL`](crate::limits::MAX_DECISIONS_PER_CALL)) and
+    /// [`MultiAssetError::DuplicateAsset`] (an asset named twice).
     ///
     /// # Events
-    /// [`AssetsAccepted`](crate::AssetsAccepted): one for the set; [`MetadataUpdate`](crate::MetadataUpdate) if the top asset changed.
+    /// [`AssetsAccepted`](crate::AssetsAccepted): one for the set;
+    /// [`MetadataUpdate`](crate::MetadataUpdate) if the top asset changed.
     pub fn accept_assets(
         &mut self,
         authority: &impl Authority,
@@ -178,16 +167,9 @@ impl MultiAssetData {
     /// nothing, reported by one `AssetsRejected` event.
     ///
     /// # Errors
-    /// - [`MultiAssetError::TokenIdTooLong`]: if the id cannot be a storage key.
-    /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
-    /// - [`MultiAssetError::TokenNotFound`]: if the token does not exist.
-    /// - [`MultiAssetError::NotTokenOwnerOrApproved`]: if the caller is not its owner or an
-    ///   approved operator.
-    /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no asset or
-    ///   more than [`MAX_DECISIONS_PER_CALL`](crate::limits::MAX_DECISIONS_PER_CALL) are named.
-    /// - [`MultiAssetError::DuplicateAsset`]: if an asset is named twice.
-    /// - [`MultiAssetError::AssetNotPending`]: if an asset is not pending on the token as
-    ///   [`pending_assets`](Self::pending_assets) shows it.
+    /// As [`reject_asset`](Self::reject_asset), and [`MultiAssetError::EmptyBatch`],
+    /// [`MultiAssetError::BatchTooLarge`] and [`MultiAssetError::DuplicateAsset`], as for
+    /// [`accept_assets`](Self::accept_assets).
     ///
     /// # Events
     /// [`AssetsRejected`](crate::AssetsRejected): one for the set.
@@ -333,8 +315,8 @@ impl MultiAssetData {
     ///   (the collection's proposals decide its order then).
     ///
     /// # Events
-    /// [`AssetPrioritySet`](crate::AssetPrioritySet); [`MetadataUpdate`](crate::MetadataUpdate) if the token's top asset changed. None if
-    /// the priorities are the ones set.
+    /// [`AssetPrioritySet`](crate::AssetPrioritySet); [`MetadataUpdate`](crate::MetadataUpdate) if
+    /// the token's top asset changed. None if the priorities are the ones set.
     pub fn set_priority(
         &mut self,
         authority: &impl Authority,

@@ -34,8 +34,9 @@ impl MultiAssetData {
     ///   proposal's proposer is still live.
     ///
     /// # Events
-    /// [`CollectionFollowSet`](crate::CollectionFollowSet) per token whose setting changed, with what it shows; after
-    /// it [`MetadataUpdate`](crate::MetadataUpdate) for a token that starts following and shows another top asset.
+    /// [`CollectionFollowSet`](crate::CollectionFollowSet) per token whose setting changed, with
+    /// what it shows; after it [`MetadataUpdate`](crate::MetadataUpdate) for a token that starts
+    /// following and shows another top asset.
     pub fn set_follows_collection(
         &mut self,
         authority: &impl Authority,

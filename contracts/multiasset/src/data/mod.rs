@@ -13,8 +13,8 @@
 //! - Catalog ids start at 1 (0 is never an asset); entries are immutable; a uri is 1 to
 //!   [`crate::limits::MAX_URI_LEN`] bytes.
 //! - An asset is never both pending and active on a token; a token has at most
-//!   [`crate::limits::MAX_PENDING`] pending and [`crate::limits::MAX_ACTIVE`] active assets, and as many
-//!   priorities as active assets.
+//!   [`crate::limits::MAX_PENDING`] pending and [`crate::limits::MAX_ACTIVE`] active assets, and as
+//!   many priorities as active assets.
 //! - A proposal's `replaces` must be active when proposed. On accept the new asset takes the old
 //!   one's position and priority and the old one leaves the token; if the old one is no longer
 //!   active by then, the new one is appended. Nothing replaces an asset without the owner's
@@ -35,9 +35,9 @@
 //!   `MetadataUpdate` is emitted when a decision changes a token's top asset,
 //!   `BatchMetadataUpdate` when a collection-wide proposal is made or withdrawn (followers may
 //!   change).
-//! - A token id takes at most [`crate::limits::MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (a storage key
-//!   must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and hold
-//!   nothing in queries, instead of trapping.
+//! - A token id takes at most [`crate::limits::MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (a storage
+//!   key must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and
+//!   hold nothing in queries, instead of trapping.
 //! - Every message checks caller and arguments before it writes; a failed message changes
 //!   nothing; every change emits an event.
 //!

@@ -115,8 +115,9 @@ impl MultiAssetData {
     ///   follows the collection.
     ///
     /// # Events
-    /// [`AssetProposed`](crate::AssetProposed); when the caller owns the token also [`AssetAccepted`](crate::AssetAccepted), and
-    /// [`MetadataUpdate`](crate::MetadataUpdate) if its top asset changed.
+    /// [`AssetProposed`](crate::AssetProposed); when the caller owns the token also
+    /// [`AssetAccepted`](crate::AssetAccepted), and [`MetadataUpdate`](crate::MetadataUpdate) if
+    /// its top asset changed.
     pub fn propose_asset(
         &mut self,
         authority: &impl Authority,
@@ -283,7 +284,8 @@ impl MultiAssetData {
     /// - [`MultiAssetError::CollectionProposalsExhausted`]: if the sequence numbers ran out.
     ///
     /// # Events
-    /// [`AssetsProposedToCollection`](crate::AssetsProposedToCollection), then [`BatchMetadataUpdate`](crate::BatchMetadataUpdate) (followers show them).
+    /// [`AssetsProposedToCollection`](crate::AssetsProposedToCollection), then
+    /// [`BatchMetadataUpdate`](crate::BatchMetadataUpdate) (followers show them).
     pub fn propose_to_collection(
         &mut self,
         authority: &impl Authority,
@@ -350,7 +352,8 @@ impl MultiAssetData {
     /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
     ///
     /// # Events
-    /// [`CollectionProposalWithdrawn`](crate::CollectionProposalWithdrawn), then [`BatchMetadataUpdate`](crate::BatchMetadataUpdate).
+    /// [`CollectionProposalWithdrawn`](crate::CollectionProposalWithdrawn), then
+    /// [`BatchMetadataUpdate`](crate::BatchMetadataUpdate).
     pub fn withdraw_from_collection(
         &mut self,
         authority: &impl Authority,
