@@ -3,7 +3,7 @@
 //! callers and arguments before it writes, and returns the events of each change.
 
 use crate::{errors::CollectionError, limits::ensure_token_id};
-use ink::{prelude::vec::Vec, primitives::AccountId, storage::Mapping};
+use ink::{primitives::AccountId, storage::Mapping};
 use openbrush::contracts::psp34::Id;
 
 /// The operators approved for one token, in one storage cell: the transfer operator (PSP34
@@ -29,6 +29,11 @@ pub struct AssetApproval {
     pub id: Option<Id>,
     pub approved: bool,
 }
+
+/// What one call changes of the asset approvals: at most two, the one a new operator replaced
+/// (ended) and the one made, in that order. A fixed pair, not a `Vec`: no allocation, less code
+/// in a contract whose code every call of the multi-asset contract loads.
+pub type AssetApprovals = [Option<AssetApproval>; 2];
 
 /// Every token's operators, and the (owner, operator) pairs approved for all of an owner's
 /// tokens' assets.
@@ -91,13 +96,9 @@ impl Approvals {
     /// Ends every approval of `owner`'s token `id`: it is changing hands or being burnt. Returns
     /// its transfer operator, whose approval the contract ends in OpenBrush's record, and the
     /// asset approval that ended.
-    pub fn end_all(
-        &mut self,
-        owner: AccountId,
-        id: &Id,
-    ) -> (Option<AccountId>, Vec<AssetApproval>) {
+    pub fn end_all(&mut self, owner: AccountId, id: &Id) -> (Option<AccountId>, AssetApprovals) {
         let Some(approvals) = self.tokens.get(id) else {
-            return (None, Vec::new());
+            return (None, [None, None]);
         };
         self.tokens.remove(id);
         let ended = approvals.assets.map(|operator| AssetApproval {
@@ -106,7 +107,7 @@ impl Approvals {
             id: Some(id.clone()),
             approved: false,
         });
-        (approvals.transfer, ended.into_iter().collect())
+        (approvals.transfer, [ended, None])
     }
 
     /// Whether `owner` approved `operator` for the assets of all its tokens.
@@ -139,7 +140,7 @@ impl Approvals {
         operator: AccountId,
         id: Id,
         approved: bool,
-    ) -> Result<Vec<AssetApproval>, CollectionError> {
+    ) -> Result<AssetApprovals, CollectionError> {
         let owner = owner.ok_or(CollectionError::TokenNotExists)?;
         if operator == owner {
             return Err(CollectionError::ApprovalToCurrentOwner);
@@ -155,27 +156,22 @@ impl Approvals {
             (false, _) => previous,
         };
         if approvals.assets == previous {
-            return Ok(Vec::new());
+            return Ok([None, None]);
         }
         self.store(&id, &approvals);
-        let mut events = Vec::new();
-        if let Some(replaced) = previous {
-            events.push(AssetApproval {
-                owner,
-                operator: replaced,
-                id: Some(id.clone()),
-                approved: false,
-            });
-        }
-        if approved {
-            events.push(AssetApproval {
-                owner,
-                operator,
-                id: Some(id),
-                approved: true,
-            });
-        }
-        Ok(events)
+        let ended = previous.map(|replaced| AssetApproval {
+            owner,
+            operator: replaced,
+            id: Some(id.clone()),
+            approved: false,
+        });
+        let made = approved.then_some(AssetApproval {
+            owner,
+            operator,
+            id: Some(id),
+            approved: true,
+        });
+        Ok([ended, made])
     }
 
     /// Approves `operator` for the assets of all of `owner`'s tokens, or ends that approval.
@@ -191,23 +187,24 @@ impl Approvals {
         owner: AccountId,
         operator: AccountId,
         approved: bool,
-    ) -> Result<Vec<AssetApproval>, CollectionError> {
+    ) -> Result<AssetApprovals, CollectionError> {
         if operator == owner {
             return Err(CollectionError::ApprovalToCurrentOwner);
         }
         if self.is_for_all_assets(owner, operator) == approved {
-            return Ok(Vec::new());
+            return Ok([None, None]);
         }
         if approved {
             self.for_all_assets.insert((owner, operator), &());
         } else {
             self.for_all_assets.remove((owner, operator));
         }
-        Ok(Vec::from([AssetApproval {
+        let changed = AssetApproval {
             owner,
             operator,
             id: None,
             approved,
-        }]))
+        };
+        Ok([Some(changed), None])
     }
 }

@@ -43,7 +43,7 @@ pub use uri::{BASE_URI_ATTRIBUTE, METADATA_ATTRIBUTE};
 #[openbrush::contract]
 pub mod collection {
     use crate::{
-        approvals::{Approvals, AssetApproval},
+        approvals::{Approvals, AssetApproval, AssetApprovals},
         errors::CollectionError,
         supply::Supply,
         uri,
@@ -277,13 +277,13 @@ pub mod collection {
         }
 
         /// Emits each asset approval that began or ended as its event.
-        fn emit_asset_approvals(&self, events: Vec<AssetApproval>) {
+        fn emit_asset_approvals(&self, events: AssetApprovals) {
             for AssetApproval {
                 owner,
                 operator,
                 id,
                 approved,
-            } in events
+            } in events.into_iter().flatten()
             {
                 match id {
                     Some(id) => self.env().emit_event(ApprovalForAssets {
@@ -562,10 +562,10 @@ pub mod collection {
             if psp34::Internal::_owner_of(self, id).is_none() {
                 return String::new();
             }
-            let issuer = Ownable::owner(self);
+            // The issuer is read only when there is a contract to ask (one storage read less).
             let top = self
                 .multiasset
-                .and_then(|at| uri::top_asset_uri(at, id, issuer));
+                .and_then(|at| uri::top_asset_uri(at, id, Ownable::owner(self)));
             top.unwrap_or_else(|| uri::fallback_uri(self.base_uri(), id))
         }
 
