@@ -402,6 +402,52 @@ mod tests {
     }
 
     #[test]
+    fn special_purpose_ipv4_ranges_are_not_public() {
+        for ip in [
+            "198.18.0.1",      // benchmarking, 198.18.0.0/15
+            "198.19.255.254",  // the same /15
+            "192.0.0.8",       // IETF protocol assignments, 192.0.0.0/24
+            "240.0.0.1",       // reserved, 240.0.0.0/4
+            "255.255.255.254", // the same /4
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
+    fn ipv4_embedded_in_ipv6_is_judged_as_ipv4() {
+        for ip in [
+            "::127.0.0.1",        // IPv4-compatible, deprecated
+            "::10.0.0.1",         // the same, private
+            "64:ff9b::7f00:1",    // NAT64 well-known prefix to 127.0.0.1
+            "64:ff9b::a9fe:a9fe", // NAT64 to 169.254.169.254
+            "2002:7f00:1::1",     // 6to4 of 127.0.0.1
+            "2002:c0a8:101::1",   // 6to4 of 192.168.1.1
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+        // The same translations of a public address are public.
+        for ip in ["64:ff9b::5db8:d822", "2002:5db8:d822::1"] {
+            assert!(is_public(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
+    fn only_global_unicast_ipv6_is_public() {
+        for ip in [
+            "fec0::1",      // site-local, deprecated
+            "64:ff9b:1::1", // NAT64 local-use prefix
+            "2001::1",      // Teredo, inside the IETF special-purpose 2001::/23
+            "2001:2::1",    // benchmarking
+            "3fff::1",      // documentation, 3fff::/20
+            "100::1",       // discard-only
+            "4000::1",      // outside 2000::/3
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
     fn internet_addresses_are_public() {
         for ip in [
             "93.184.216.34",
