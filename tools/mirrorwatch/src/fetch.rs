@@ -342,12 +342,15 @@ impl Resolve for GuardedResolver {
     }
 }
 
-/// Not loopback, private, link-local, shared (CGNAT), unspecified, broadcast, multicast or
-/// documentation space.
+/// Whether `ip` is on the public internet: for IPv4 not loopback, private, link-local, shared
+/// (CGNAT), unspecified, broadcast, multicast, documentation, benchmarking (198.18.0.0/15), IETF
+/// protocol assignments (192.0.0.0/24) or reserved (240.0.0.0/4); for IPv6 only global unicast
+/// (2000::/3) outside its special-purpose blocks, and an IPv4 address embedded in IPv6 (mapped,
+/// compatible, NAT64's well-known prefix, 6to4) judged as that IPv4 address.
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(ip) => is_public_v4(ip),
-        IpAddr::V6(ip) => match ip.to_ipv4_mapped() {
+        IpAddr::V6(ip) => match embedded_v4(ip) {
             Some(v4) => is_public_v4(v4),
             None => is_public_v6(ip),
         },
@@ -355,7 +358,7 @@ pub fn is_public(ip: IpAddr) -> bool {
 }
 
 fn is_public_v4(ip: Ipv4Addr) -> bool {
-    let [a, b, ..] = ip.octets();
+    let [a, b, c, _] = ip.octets();
     !(ip.is_loopback()
         || ip.is_private()
         || ip.is_link_local()
@@ -364,17 +367,42 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
         || ip.is_multicast()
         || ip.is_documentation()
         || a == 0
-        || (a == 100 && (64..128).contains(&b)))
+        || (a == 100 && (64..128).contains(&b))
+        || (a == 198 && (b == 18 || b == 19))
+        || (a == 192 && b == 0 && c == 0)
+        || a >= 240)
+}
+
+/// The IPv4 address an IPv6 address carries for a translator or a tunnel to reach: IPv4-mapped
+/// (`::ffff:a.b.c.d`), IPv4-compatible (`::a.b.c.d`, but not `::` and `::1`), NAT64's well-known
+/// prefix (`64:ff9b::a.b.c.d`) and 6to4 (`2002:aabb:ccdd::/48`).
+fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    let s = ip.segments();
+    let low = |hi: u16, lo: u16| Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo));
+    if let Some(v4) = ip.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    if s[..6] == [0; 6] && (s[6] != 0 || s[7] > 1) {
+        return Some(low(s[6], s[7]));
+    }
+    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return Some(low(s[6], s[7]));
+    }
+    if s[0] == 0x2002 {
+        return Some(low(s[1], s[2]));
+    }
+    None
 }
 
 fn is_public_v6(ip: Ipv6Addr) -> bool {
-    let first = ip.segments()[0];
-    !(ip.is_loopback()
-        || ip.is_unspecified()
-        || ip.is_multicast()
-        || (first & 0xfe00) == 0xfc00
-        || (first & 0xffc0) == 0xfe80
-        || first == 0x2001 && ip.segments()[1] == 0x0db8)
+    let [first, second, ..] = ip.segments();
+    let global_unicast = (first & 0xe000) == 0x2000;
+    global_unicast
+        // IETF special-purpose 2001::/23: Teredo, benchmarking, ORCHID and the like.
+        && !(first == 0x2001 && second < 0x0200)
+        // Documentation: 2001:db8::/32 and 3fff::/20.
+        && !(first == 0x2001 && second == 0x0db8)
+        && !(first == 0x3fff && second & 0xf000 == 0)
 }
 
 #[cfg(test)]
@@ -453,6 +481,7 @@ mod tests {
             "93.184.216.34",
             "1.1.1.1",
             "2606:4700:4700::1111",
+            "2a00:1450:4001:82b::200e",
             "100.128.0.1",
         ] {
             assert!(is_public(ip.parse().unwrap()), "{ip}");
