@@ -358,4 +358,15 @@ mod tests {
         assert_eq!(format_amount(2_000_000_000_000, &unit), "2 UNIT");
         assert_eq!(format_amount(0, &unit), "0 UNIT");
     }
+
+    #[test]
+    fn more_decimals_than_a_u128_holds_print_base_units_instead_of_panicking() {
+        let hostile = ("EVIL".to_string(), 39);
+        assert_eq!(
+            format_amount(1_234, &hostile),
+            "1234 base units of EVIL (the node reports 39 decimals)"
+        );
+        let most = ("UNIT".to_string(), 38);
+        assert_eq!(format_amount(10u128.pow(38), &most), "1 UNIT");
+    }
 }

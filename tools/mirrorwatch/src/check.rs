@@ -745,4 +745,41 @@ mod tests {
         assert!(template_of(&entry("https://h/dir/{id}.json")).is_some());
         assert!(template_of(&entry("https://h/dir/1.json")).is_none());
     }
+
+    #[test]
+    fn a_collection_is_enumerated_in_pages_of_max_ids_per_query() {
+        let starts = page_starts(2 * MAX_IDS_PER_QUERY as u128 + 1).unwrap();
+        let page = MAX_IDS_PER_QUERY as u128;
+        assert_eq!(starts, vec![0, page, 2 * page]);
+        assert_eq!(page_starts(0).unwrap(), Vec::<u128>::new());
+    }
+
+    #[test]
+    fn a_supply_past_the_enumeration_bound_is_refused_not_paged_forever() {
+        let error = page_starts(u128::MAX).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            format!(
+                "the contract's answer is refused: the collection reports {} tokens, more than \
+                 mirrorwatch enumerates ({MAX_TOKENS_ENUMERATED}); name the tokens with --tokens",
+                u128::MAX
+            )
+        );
+        assert!(page_starts(MAX_TOKENS_ENUMERATED).is_ok());
+    }
+
+    #[test]
+    fn a_page_longer_than_asked_is_refused() {
+        let long = ensure_page_len(128, MAX_IDS_PER_QUERY as usize + 1)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            long,
+            format!(
+                "the contract's answer is refused: token_ids(128, {MAX_IDS_PER_QUERY}) answered {} ids",
+                MAX_IDS_PER_QUERY + 1
+            )
+        );
+        assert!(ensure_page_len(0, MAX_IDS_PER_QUERY as usize).is_ok());
+    }
 }
