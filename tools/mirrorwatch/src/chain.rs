@@ -77,6 +77,9 @@ pub enum ChainError {
     Dispatch(String),
     /// The contract's answer did not decode as the message's return type.
     Decode(String),
+    /// The contract answered something no collection of this suite answers (a foreign or
+    /// hostile contract): refused rather than followed.
+    Refused(String),
 }
 
 impl std::fmt::Display for ChainError {
@@ -85,6 +88,7 @@ impl std::fmt::Display for ChainError {
             ChainError::Rpc(e) => write!(f, "node: {e}"),
             ChainError::Dispatch(e) => write!(f, "the call did not run: {e}"),
             ChainError::Decode(e) => write!(f, "the contract's answer did not decode: {e}"),
+            ChainError::Refused(e) => write!(f, "the contract's answer is refused: {e}"),
         }
     }
 }
@@ -330,9 +334,12 @@ impl Chain {
     }
 }
 
-/// `amount` in whole units with `decimals`, e.g. `0.001234 UNIT`.
+/// `amount` in whole units with `decimals`, e.g. `0.001234 UNIT`; in base units if the node
+/// reports more decimals than a `u128` can scale by (38).
 pub fn format_amount(amount: Balance, (symbol, decimals): &(String, u32)) -> String {
-    let scale = 10u128.pow(*decimals);
+    let Some(scale) = 10u128.checked_pow(*decimals) else {
+        return format!("{amount} base units of {symbol} (the node reports {decimals} decimals)");
+    };
     let fraction = format!("{:0width$}", amount % scale, width = *decimals as usize);
     let fraction = fraction.trim_end_matches('0');
     if fraction.is_empty() {

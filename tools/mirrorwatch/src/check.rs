@@ -211,7 +211,8 @@ impl Reader<'_> {
         self.chain.query(message).await
     }
 
-    /// Every token of the collection, by its enumeration, [`MAX_IDS_PER_QUERY`] at a time.
+    /// Every token of the collection, by its enumeration, [`MAX_IDS_PER_QUERY`] at a time (at
+    /// most [`MAX_TOKENS_ENUMERATED`]).
     async fn enumerate(&self, progress: &dyn Progress) -> Result<Vec<Id>, ChainError> {
         let collection = self
             .query(chain::multiasset(self.multiasset).collection())
@@ -219,13 +220,15 @@ impl Reader<'_> {
         let supply = self
             .query(chain::collection(collection).total_supply())
             .await?;
+        let starts = page_starts(supply)?;
         progress.phase("enumerating tokens", supply as u64);
-        let pages: Vec<Vec<Id>> = stream::iter((0..supply).step_by(MAX_IDS_PER_QUERY as usize))
+        let pages: Vec<Vec<Id>> = stream::iter(starts)
             .map(|start| async move {
                 let page = self
                     .query(chain::collection(collection).token_ids(start, MAX_IDS_PER_QUERY))
                     .await?
                     .map_err(|e| ChainError::Dispatch(format!("token_ids({start}): {e:?}")))?;
+                ensure_page_len(start, page.len())?;
                 page.iter().for_each(|_| progress.advance());
                 Ok::<_, ChainError>(page)
             })
@@ -673,6 +676,34 @@ fn assemble(
         health,
         timings,
     }
+}
+
+/// The most tokens `--tokens all` enumerates: a collection (or a contract posing as one) that
+/// reports more is refused, and its tokens are named with `--tokens` instead. The same bound as
+/// a range of `--tokens` ([`select::MAX_RANGE`]).
+pub const MAX_TOKENS_ENUMERATED: u128 = select::MAX_RANGE;
+
+/// The first index of each `token_ids` page of a collection of `supply` tokens; refused past
+/// [`MAX_TOKENS_ENUMERATED`], so that a contract reporting any supply cannot page mirrorwatch
+/// forever.
+pub fn page_starts(supply: u128) -> Result<Vec<u128>, ChainError> {
+    if supply > MAX_TOKENS_ENUMERATED {
+        return Err(ChainError::Refused(format!(
+            "the collection reports {supply} tokens, more than mirrorwatch enumerates \
+             ({MAX_TOKENS_ENUMERATED}); name the tokens with --tokens"
+        )));
+    }
+    Ok((0..supply).step_by(MAX_IDS_PER_QUERY as usize).collect())
+}
+
+/// Refuses a `token_ids(start, MAX_IDS_PER_QUERY)` page of `len` ids: more than asked.
+pub fn ensure_page_len(start: u128, len: usize) -> Result<(), ChainError> {
+    if len > MAX_IDS_PER_QUERY as usize {
+        return Err(ChainError::Refused(format!(
+            "token_ids({start}, {MAX_IDS_PER_QUERY}) answered {len} ids"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
