@@ -177,4 +177,47 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn dot_segments_cannot_climb_out_of_a_gateway() {
+        let refusals = [
+            "sia://../../bus/wallet",
+            "sia://a/../../../bus/wallet",
+            "sia://%2e%2e/%2E%2E/bus/wallet",
+            "sia://.%2e/bus",
+            "ipfs://bafy/../../admin",
+            "ar://./tx",
+            "sia://a\\..\\..\\bus",
+        ];
+        for uri in refusals {
+            assert_eq!(
+                locations(uri, &gateways()),
+                Err("a path segment is . or .. (it could leave the gateway's path)".to_string()),
+                "{uri}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_gateway_location_stays_under_the_gateway_path() {
+        for uri in [
+            "sia://AACD/1.json",
+            "ipfs://bafybeig/dir/1.json",
+            "ar://Yx8pNnQ/1.json",
+        ] {
+            let gateways = gateways();
+            for location in locations(uri, &gateways).unwrap() {
+                let under = [&gateways.ipfs, &gateways.arweave, &gateways.sia]
+                    .iter()
+                    .flat_map(|list| list.iter())
+                    .any(|gateway| {
+                        location.origin() == gateway.origin()
+                            && location
+                                .path()
+                                .starts_with(gateway.path().trim_end_matches('/'))
+                    });
+                assert!(under, "{location}");
+            }
+        }
+    }
 }
