@@ -56,15 +56,27 @@ pub fn locations(uri: &str, gateways: &Gateways) -> Result<Vec<Url>, String> {
     }
 }
 
-/// `rest` if it names something (a CID, a transaction, a path), without a leading `/`.
+/// `rest` if it names something (a CID, a transaction, a path), without a leading `/`, and no
+/// segment of it is `.` or `..` (as written, percent-encoded, or between backslashes, which
+/// http urls treat as slashes): such a path could leave the gateway's own path on its host.
 fn content_path(rest: &str) -> Result<&str, String> {
     let path = rest.trim_start_matches('/');
     if path.is_empty() || path.starts_with('?') || path.starts_with('#') {
         return Err("names no content".into());
     }
+    let before_query = path.split(['?', '#']).next().unwrap_or(path);
+    let dot_segment = before_query.split(['/', '\\']).any(|segment| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    });
+    if dot_segment {
+        return Err("a path segment is . or .. (it could leave the gateway's path)".into());
+    }
     Ok(path)
 }
 
+/// `path` on each of `gateways`, in order; a location that is not under its gateway's origin and
+/// path is refused.
 fn through(gateways: &[Url], path: &str, scheme: &str) -> Result<Vec<Url>, String> {
     if gateways.is_empty() {
         return Err(format!("no {scheme}:// gateway is configured"));
@@ -73,7 +85,13 @@ fn through(gateways: &[Url], path: &str, scheme: &str) -> Result<Vec<Url>, Strin
         .iter()
         .map(|gateway| {
             let base = gateway.as_str().trim_end_matches('/');
-            Url::parse(&format!("{base}/{path}")).map_err(|e| format!("malformed url: {e}"))
+            let url =
+                Url::parse(&format!("{base}/{path}")).map_err(|e| format!("malformed url: {e}"))?;
+            let under = gateway.path().trim_end_matches('/');
+            if url.origin() != gateway.origin() || !url.path().starts_with(&format!("{under}/")) {
+                return Err(format!("{url} is not under the gateway {gateway}"));
+            }
+            Ok(url)
         })
         .collect()
 }
