@@ -813,4 +813,15 @@ mod tests {
         );
         assert!(ensure_page_len(0, MAX_IDS_PER_QUERY as usize).is_ok());
     }
+
+    #[test]
+    fn a_verdict_names_its_location_without_credentials() {
+        let mut fetched = served(b"file");
+        fetched.url = "http://renter:s3cret@localhost:9980/api/worker/objects/1.json".into();
+        let verdict = judge(&fetched, Some(sha(b"file")));
+        assert_eq!(
+            verdict.via,
+            "http://localhost:9980/api/worker/objects/1.json"
+        );
+    }
 }

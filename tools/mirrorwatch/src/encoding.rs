@@ -90,4 +90,38 @@ mod tests {
             Err("\"0xab\" is not an account".to_string())
         );
     }
+
+    #[test]
+    fn a_location_is_shown_without_its_credentials() {
+        assert_eq!(
+            without_credentials("http://renter:s3cret@localhost:9980/api/worker/objects/a.json"),
+            "http://localhost:9980/api/worker/objects/a.json"
+        );
+        assert_eq!(
+            without_credentials("https://cdn.example.org/a.json?v=2"),
+            "https://cdn.example.org/a.json?v=2"
+        );
+    }
+
+    #[test]
+    fn an_rpc_url_is_shown_as_its_origin_only() {
+        assert_eq!(
+            rpc_shown("wss://user:pw@rpc.example.org/ws/0123456789abcdef?apikey=s3cret"),
+            "wss://rpc.example.org/…"
+        );
+        assert_eq!(rpc_shown("ws://127.0.0.1:9944"), "ws://127.0.0.1:9944");
+        assert_eq!(rpc_shown("not a url s3cret"), "the --url given (not a url)");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_so_they_cannot_forge_lines() {
+        assert_eq!(
+            printable("ok\n\u{1b}[2Jforged\r\u{7f}\u{9b}\u{202e}x"),
+            "ok\\u{a}\\u{1b}[2Jforged\\u{d}\\u{7f}\\u{9b}\\u{202e}x"
+        );
+        assert_eq!(
+            printable("https://cdn.example.org/ü.json"),
+            "https://cdn.example.org/ü.json"
+        );
+    }
 }

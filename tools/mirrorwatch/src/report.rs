@@ -124,3 +124,41 @@ impl Progress for Bar {
         self.0.inc(1);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{MirrorReport, TokenReport};
+
+    #[test]
+    fn a_uri_from_the_chain_cannot_forge_a_line_of_the_table() {
+        let forged = "https://h/1.json\n1      ok      #9     ok           https://fake/\u{1b}[2K";
+        let report = Report {
+            multiasset: "5F…".into(),
+            block: "0x00".into(),
+            tokens: vec![TokenReport {
+                token: "1".into(),
+                health: Health::Lost,
+                mirrors: vec![MirrorReport {
+                    asset_id: 1,
+                    priority: Some(0),
+                    pending: false,
+                    replaces: None,
+                    uri: forged.into(),
+                    template: None,
+                    status: Status::Missing,
+                    detail: "HTTP 404".into(),
+                    via: String::new(),
+                }],
+            }],
+            mirrors: Default::default(),
+            health: Default::default(),
+            timings: Default::default(),
+        };
+        let table = table(&report, false);
+        let rows: Vec<&str> = table.lines().take_while(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), 2, "{table}");
+        assert!(rows[1].contains("https://h/1.json\\u{a}1"), "{table}");
+        assert!(!table.contains('\u{1b}'), "{table}");
+    }
+}
