@@ -162,7 +162,11 @@ impl Chain {
     pub async fn connect(url: &str) -> Result<Chain, ChainError> {
         let api = OnlineClient::<PolkadotConfig>::from_url(url)
             .await
-            .map_err(|e| ChainError::Rpc(format!("{url}: {e}")))?;
+            .map_err(|e| {
+                // The error may quote the url; neither may show what is not its origin.
+                let shown = crate::encoding::rpc_shown(url);
+                ChainError::Rpc(format!("{shown}: {}", e.to_string().replace(url, &shown)))
+            })?;
         let at = api.blocks().at_latest().await?.hash();
         Ok(Chain { api, at })
     }

@@ -616,7 +616,7 @@ fn judge(fetched: &Fetched, expected: Option<[u8; 32]>) -> Verdict {
     Verdict {
         status,
         detail,
-        via: fetched.url.clone(),
+        via: crate::encoding::without_credentials(&fetched.url),
     }
 }
 

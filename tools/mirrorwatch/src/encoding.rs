@@ -5,6 +5,7 @@
 use ink::primitives::AccountId;
 use std::str::FromStr;
 use subxt::utils::AccountId32;
+use url::Url;
 
 /// Lowercase hex of `bytes`, two digits a byte.
 pub fn hex(bytes: &[u8]) -> String {
@@ -36,6 +37,53 @@ pub fn account32(account: &AccountId) -> AccountId32 {
 /// An account as its SS58 address (generic prefix 42).
 pub fn ss58(account: &AccountId) -> String {
     account32(account).to_string()
+}
+
+/// `location` without the user name and password it may carry (a gateway's credentials), for
+/// output; as it is when it does not parse.
+pub fn without_credentials(location: &str) -> String {
+    match Url::parse(location) {
+        Ok(mut url) if url.has_authority() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        _ => location.to_string(),
+    }
+}
+
+/// A node's RPC url as mirrorwatch prints it: its origin only, since a provider's API key often
+/// sits in its path, query or user info; `…` marks what was left out.
+pub fn rpc_shown(url: &str) -> String {
+    let Ok(parsed) = Url::parse(url) else {
+        return "the --url given (not a url)".to_string();
+    };
+    let origin = parsed.origin().ascii_serialization();
+    let bare = parsed.path().trim_matches('/').is_empty()
+        && parsed.query().is_none()
+        && parsed.username().is_empty()
+        && parsed.password().is_none();
+    if bare {
+        origin
+    } else {
+        format!("{origin}/…")
+    }
+}
+
+/// `text` (a uri from the chain, a host's answer) safe to print on a line: control characters
+/// (newlines, terminal escapes, C1 controls) and bidirectional overrides are written as
+/// `\u{…}`, so nothing a proposer chose can start a line or rewrite the screen.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// An account from its SS58 address or `0x` and 64 hex digits.

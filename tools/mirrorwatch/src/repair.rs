@@ -626,19 +626,22 @@ pub fn text(report: &RepairReport) -> String {
             Outcome::AlreadyPending => "already pending".into(),
             Outcome::NoRule => "no --rehost rule matches".into(),
             Outcome::NoHash => "not repaired: the entry records no hash to verify against".into(),
-            Outcome::NewHostFails => format!("not repaired: the new host fails ({})", r.detail),
+            Outcome::NewHostFails => format!(
+                "not repaired: the new host fails ({})",
+                crate::encoding::printable(&r.detail)
+            ),
         };
         out.push_str(&format!(
             "#{} {} ({}, {} token{}{}): {what}",
             r.asset_id,
-            r.uri,
+            crate::encoding::printable(&r.uri),
             r.status,
             r.tokens.len(),
             if r.tokens.len() == 1 { "" } else { "s" },
             if r.templated { ", templated" } else { "" },
         ));
         if let Some(new_uri) = &r.new_uri {
-            out.push_str(&format!(" -> {new_uri}"));
+            out.push_str(&format!(" -> {}", crate::encoding::printable(new_uri)));
         }
         out.push('\n');
     }

@@ -1,6 +1,7 @@
 //! Printing: a table for people, one JSON document for machines, and the progress bar.
 
 use crate::check::{Progress, Report};
+use crate::encoding::printable;
 use crate::status::{Health, Status};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fmt::Write;
@@ -34,8 +35,8 @@ pub fn table(report: &Report, only_failing: bool) -> String {
                 token.health.name().into(),
                 asset,
                 mirror.status.name().into(),
-                mirror.uri.clone(),
-                mirror.detail.clone(),
+                printable(&mirror.uri),
+                printable(&mirror.detail),
             ]);
         }
     }
