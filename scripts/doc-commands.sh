@@ -12,7 +12,8 @@ pages=(docs/deploying.md docs/registry.md docs/multiasset.md docs/wallets.md doc
 source scripts/node-up.sh
 cargo build --quiet -p mirrorwatch
 scratch="$(mktemp -d -t ink-docs.XXXXXX)"
-trap 'rm -rf "$scratch"; kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null' EXIT
+# (This replaces node-up.sh's exit trap, so it stops the node and removes its log too.)
+trap 'rm -rf "$scratch"; kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null; rm -f "$node_log"' EXIT
 ln -s "$here/artifacts" "$scratch/artifacts"
 python3 scripts/doc_commands.py "${pages[@]/#/$here/}" >"$scratch/docs.sh"
 # The binary `cargo install --path tools/mirrorwatch` would install, built from the same sources.
