@@ -3,8 +3,8 @@
 # outside the clone, keyed by version, so that a second run is quick:
 #   - Rust $INK_RUST (rust-toolchain.toml) with rust-src, rustfmt, clippy and wasm32-unknown-unknown
 #   - cargo-contract            -> $INK_CACHE/cargo-contract-<version>/bin/cargo-contract
-#   - substrate-contracts-node  -> $INK_CACHE/contracts-node-<version>-dev/bin/substrate-contracts-node
-#     (the dev chain only: scripts/contracts-node-dev.patch)
+#   - substrate-contracts-node  -> $INK_CACHE/contracts-node-<version>-dev-<patch>/bin/substrate-contracts-node
+#     (the dev chain only: scripts/contracts-node-dev.patch; <patch>: its sha256, 12 hex digits)
 # Usage: scripts/setup.sh [toolchain|cargo-contract|node|all|preflight]   (default: all)
 # `preflight` proves in seconds to a minute, in throwaway directories, that the tool builds do
 # not inherit the contracts' build environment (the cause of a node build that failed only on
