@@ -487,4 +487,49 @@ mod tests {
             assert!(is_public(ip.parse().unwrap()), "{ip}");
         }
     }
+
+    fn prefixes(urls: &[&str]) -> Vec<Url> {
+        urls.iter().map(|u| Url::parse(u).unwrap()).collect()
+    }
+
+    #[test]
+    fn only_locations_under_a_gateway_are_trusted_not_its_whole_origin() {
+        let trusted = prefixes(&[
+            "http://localhost:9980/api/worker/objects",
+            "https://ipfs.io",
+        ]);
+        let at = |u: &str| Url::parse(u).unwrap();
+        assert!(under_gateway(
+            &trusted,
+            &at("http://localhost:9980/api/worker/objects/a/1.json")
+        ));
+        assert!(under_gateway(
+            &trusted,
+            &at("https://ipfs.io/ipfs/cid/1.json")
+        ));
+        assert!(!under_gateway(
+            &trusted,
+            &at("http://localhost:9980/api/bus/wallet")
+        ));
+        assert!(!under_gateway(
+            &trusted,
+            &at("http://localhost:9980/api/worker/objectsX")
+        ));
+        assert!(!under_gateway(
+            &trusted,
+            &at("http://localhost:9981/api/worker/objects/a")
+        ));
+    }
+
+    #[test]
+    fn a_redirect_from_an_untrusted_host_into_a_gateway_is_not_trusted() {
+        let trusted = prefixes(&["http://localhost:9980/api/worker/objects"]);
+        let gateway_file = Url::parse("http://localhost:9980/api/worker/objects/a").unwrap();
+        // Started at a host the chain chose: no hop is trusted, the gateway's included.
+        assert!(!hop_is_trusted(&trusted, false, &gateway_file));
+        // Started at the gateway: a hop under it is trusted, one elsewhere is not.
+        assert!(hop_is_trusted(&trusted, true, &gateway_file));
+        let elsewhere = Url::parse("http://localhost:9980/api/bus/wallet").unwrap();
+        assert!(!hop_is_trusted(&trusted, true, &elsewhere));
+    }
 }

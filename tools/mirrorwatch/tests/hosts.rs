@@ -376,3 +376,36 @@ async fn a_localhost_uri_is_refused_with_the_default_local_sia_gateway() {
     let v = verify_content(&fetcher, &settings, &uri, Some(sha(CONTENT))).await;
     assert_eq!(v.status, Status::BadUri, "{v:?}");
 }
+
+#[tokio::test]
+async fn a_uri_on_a_gateways_origin_outside_its_path_is_refused() {
+    // The gateway is `<host>/gw`: the operator trusts that path, not every path of its origin.
+    let gateway = Host::start().await.unwrap();
+    gateway.route("/admin", Reply::Body(CONTENT.to_vec()));
+    let mut settings = settings(None, false);
+    settings.gateways.ipfs = vec![url::Url::parse(&gateway.url("/gw")).unwrap()];
+    let fetcher = fetcher(&settings);
+    let v = verify_content(
+        &fetcher,
+        &settings,
+        &gateway.url("/admin"),
+        Some(sha(CONTENT)),
+    )
+    .await;
+    assert_eq!(v.status, Status::BadUri, "{v:?}");
+}
+
+#[tokio::test]
+async fn a_gateways_redirect_outside_its_path_is_refused() {
+    let gateway = Host::start().await.unwrap();
+    gateway.route("/admin", Reply::Body(CONTENT.to_vec()));
+    gateway.route(
+        "/gw/ipfs/cid/1.json",
+        Reply::Redirect(gateway.url("/admin")),
+    );
+    let mut settings = settings(None, false);
+    settings.gateways.ipfs = vec![url::Url::parse(&gateway.url("/gw")).unwrap()];
+    let fetcher = fetcher(&settings);
+    let v = verify_content(&fetcher, &settings, "ipfs://cid/1.json", Some(sha(CONTENT))).await;
+    assert_eq!(v.status, Status::BadUri, "{v:?}");
+}
