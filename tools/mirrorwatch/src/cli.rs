@@ -188,7 +188,7 @@ impl Session {
             ..Overrides::default()
         };
         let settings = Settings::from_overrides(file.overridden_by(flags), target.allow_private)?;
-        let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.origins())
+        let fetcher = Fetcher::new(settings.limits.clone(), settings.gateways.all())
             .map_err(|e| format!("http client: {e}"))?;
         let multiasset = crate::encoding::parse_account(&target.multiasset)?;
         let chain = Chain::connect(&target.url)

@@ -8,7 +8,7 @@ use futures::StreamExt;
 use hyper::client::connect::dns::Name;
 use reqwest::dns::{Addrs, Resolve, Resolving};
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -77,16 +77,18 @@ pub struct Fetcher {
     /// For the operator's gateways (or everything, with `allow_private`).
     open: reqwest::Client,
     limits: Limits,
-    trusted: HashSet<String>,
+    /// The operator's gateways: a location under one of them (its origin and path) that a
+    /// fetch started at such a location is trusted.
+    trusted: Vec<Url>,
     overall: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
     requests: AtomicU64,
 }
 
 impl Fetcher {
-    /// A fetcher within `limits`; requests to the `trusted` origins (`scheme://host:port`, the
-    /// operator's gateways) may go to private addresses.
-    pub fn new(limits: Limits, trusted: Vec<String>) -> Result<Fetcher, reqwest::Error> {
+    /// A fetcher within `limits`; requests under the `trusted` gateways (the operator's, see
+    /// [`hop_is_trusted`]) may go to private addresses.
+    pub fn new(limits: Limits, trusted: Vec<Url>) -> Result<Fetcher, reqwest::Error> {
         let builder = || {
             reqwest::Client::builder()
                 .user_agent(concat!("mirrorwatch/", env!("CARGO_PKG_VERSION")))
@@ -98,7 +100,7 @@ impl Fetcher {
         Ok(Fetcher {
             guarded: builder().dns_resolver(Arc::new(GuardedResolver)).build()?,
             open: builder().build()?,
-            trusted: trusted.into_iter().collect(),
+            trusted,
             overall: Arc::new(Semaphore::new(limits.concurrency.max(1))),
             limits,
             hosts: Mutex::new(HashMap::new()),
@@ -143,9 +145,10 @@ impl Fetcher {
 
     async fn follow(&self, start: &Url, keep: bool) -> (Fetched, bool) {
         let mut url = start.clone();
+        let started_trusted = under_gateway(&self.trusted, start);
         for hop in 0..=MAX_REDIRECTS {
-            let open = self.limits.allow_private
-                || self.trusted.contains(&url.origin().ascii_serialization());
+            let open =
+                self.limits.allow_private || hop_is_trusted(&self.trusted, started_trusted, &url);
             if let Err(why) = ensure_allowed(&url, open) {
                 return (Fetched::failed(Status::BadUri, &url, why), false);
             }
@@ -263,6 +266,24 @@ impl Fetcher {
         }
         Fetched::failed(Status::Unreachable, url, describe(error))
     }
+}
+
+/// Whether `url` is under one of the `gateways`: the same origin (scheme, host and port) and a
+/// path below the gateway's own (another path of the gateway's host is another service).
+pub fn under_gateway(gateways: &[Url], url: &Url) -> bool {
+    gateways.iter().any(|gateway| {
+        let base = gateway.path().trim_end_matches('/');
+        url.origin() == gateway.origin()
+            && (url.path() == base || url.path().starts_with(&format!("{base}/")))
+    })
+}
+
+/// Whether one hop of a fetch, at `url`, is the operator's (exempt from the address rule): only
+/// when the fetch started under a gateway (`started_trusted`) and this hop is under one too. A
+/// redirect from a host the chain chose into a gateway's origin stays untrusted, and so does one
+/// from a gateway to anywhere outside the gateways.
+pub fn hop_is_trusted(gateways: &[Url], started_trusted: bool, url: &Url) -> bool {
+    started_trusted && under_gateway(gateways, url)
 }
 
 /// Only http(s), and, unless `open`, no private address given as a literal (names are checked

@@ -20,15 +20,16 @@ pub struct Gateways {
 }
 
 impl Gateways {
-    /// The origins (scheme, host and port) an operator chose: the private-address rule does not
-    /// apply to requests to them (it guards against hosts chosen by whoever got a uri
-    /// proposed). Only the gateway itself: another port of the same machine is not trusted.
-    pub fn origins(&self) -> Vec<String> {
+    /// Every gateway the operator chose: the private-address rule does not apply to requests
+    /// under them (it guards against hosts chosen by whoever got a uri proposed). Only the
+    /// gateway itself, its origin and its path: another port or another path of the same machine
+    /// is not trusted ([`crate::fetch::under_gateway`]).
+    pub fn all(&self) -> Vec<Url> {
         self.ipfs
             .iter()
             .chain(&self.arweave)
             .chain(&self.sia)
-            .map(|url| url.origin().ascii_serialization())
+            .cloned()
             .collect()
     }
 }
@@ -184,14 +185,14 @@ mod tests {
     }
 
     #[test]
-    fn gateway_origins_are_the_operators_choice() {
+    fn every_gateway_is_the_operators_choice_in_order() {
         assert_eq!(
-            gateways().origins(),
+            strings(gateways().all()),
             [
-                "https://ipfs.io",
-                "https://dweb.link",
-                "https://arweave.net",
-                "http://localhost:9980"
+                "https://ipfs.io/",
+                "https://dweb.link/",
+                "https://arweave.net/",
+                "http://localhost:9980/api/worker/objects"
             ]
         );
     }

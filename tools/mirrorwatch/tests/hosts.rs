@@ -35,7 +35,7 @@ fn settings(gateway: Option<&Host>, allow_private: bool) -> Settings {
 
 /// A fetcher for `settings`, trusting its gateways as the command line does.
 fn fetcher(settings: &Settings) -> Fetcher {
-    Fetcher::new(settings.limits.clone(), settings.gateways.origins()).unwrap()
+    Fetcher::new(settings.limits.clone(), settings.gateways.all()).unwrap()
 }
 
 async fn verdict(host_reply: Reply, expected: Option<[u8; 32]>) -> Verdict {
