@@ -268,14 +268,11 @@ impl Fetcher {
     }
 }
 
-/// Whether `url` is under one of the `gateways`: the same origin (scheme, host and port) and a
-/// path below the gateway's own (another path of the gateway's host is another service).
+/// Whether `url` is under one of the `gateways` ([`crate::uri::is_under`]).
 pub fn under_gateway(gateways: &[Url], url: &Url) -> bool {
-    gateways.iter().any(|gateway| {
-        let base = gateway.path().trim_end_matches('/');
-        url.origin() == gateway.origin()
-            && (url.path() == base || url.path().starts_with(&format!("{base}/")))
-    })
+    gateways
+        .iter()
+        .any(|gateway| crate::uri::is_under(gateway, url))
 }
 
 /// Whether one hop of a fetch, at `url`, is the operator's (exempt from the address rule): only

@@ -88,13 +88,22 @@ fn through(gateways: &[Url], path: &str, scheme: &str) -> Result<Vec<Url>, Strin
             let base = gateway.as_str().trim_end_matches('/');
             let url =
                 Url::parse(&format!("{base}/{path}")).map_err(|e| format!("malformed url: {e}"))?;
-            let under = gateway.path().trim_end_matches('/');
-            if url.origin() != gateway.origin() || !url.path().starts_with(&format!("{under}/")) {
+            if !is_under(gateway, &url) {
                 return Err(format!("{url} is not under the gateway {gateway}"));
             }
             Ok(url)
         })
         .collect()
+}
+
+/// Whether `url` is under `gateway`: the same origin (scheme, host and port) and the gateway's
+/// path or a path below it (another path of the gateway's host is another service). The one
+/// rule for both building a gateway location ([`locations`]) and trusting one
+/// ([`crate::fetch::under_gateway`]).
+pub fn is_under(gateway: &Url, url: &Url) -> bool {
+    let base = gateway.path().trim_end_matches('/');
+    url.origin() == gateway.origin()
+        && (url.path() == base || url.path().starts_with(&format!("{base}/")))
 }
 
 #[cfg(test)]
@@ -226,15 +235,7 @@ mod tests {
         ] {
             let gateways = gateways();
             for location in locations(uri, &gateways).unwrap() {
-                let under = [&gateways.ipfs, &gateways.arweave, &gateways.sia]
-                    .iter()
-                    .flat_map(|list| list.iter())
-                    .any(|gateway| {
-                        location.origin() == gateway.origin()
-                            && location
-                                .path()
-                                .starts_with(gateway.path().trim_end_matches('/'))
-                    });
+                let under = gateways.all().iter().any(|g| is_under(g, &location));
                 assert!(under, "{location}");
             }
         }
