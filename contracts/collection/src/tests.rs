@@ -765,3 +765,28 @@ fn token_ids_over_the_limit_fails() {
         Err(CollectionError::LimitTooLarge)
     );
 }
+
+#[ink::test]
+fn set_multiasset_a_second_time_is_refused() {
+    let mut c = collection(None);
+    c.set_multiasset(accounts().django).unwrap();
+    assert!(c.set_multiasset(accounts().eve).is_err());
+    assert_eq!(c.multiasset(), Some(accounts().django));
+}
+
+#[ink::test]
+fn set_multiasset_after_the_first_mint_is_refused() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U32(1)).unwrap();
+    assert!(c.set_multiasset(accounts().django).is_err());
+    assert_eq!(c.multiasset(), None);
+}
+
+#[ink::test]
+fn mint_of_an_id_of_another_kind_than_the_first_is_refused() {
+    let mut c = collection(None);
+    c.mint(accounts().bob, Id::U8(10)).unwrap();
+    assert!(c.mint(accounts().bob, Id::U64(10)).is_err());
+    assert!(c.mint(accounts().bob, Id::Bytes(vec![0x10])).is_err());
+    assert_eq!(PSP34::total_supply(&c), 1);
+}

@@ -30,6 +30,7 @@ mod burnt_tokens;
 mod catalog;
 mod collection_model;
 mod follows_collection;
+mod leftovers;
 mod metadata_update;
 mod model;
 mod propose_asset;

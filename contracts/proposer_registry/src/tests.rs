@@ -422,3 +422,12 @@ fn proposers_with_limit_above_max_page_fails() {
         Err(RegistryError::LimitTooLarge)
     );
 }
+
+// ---- grants end with the issuer who made them (issue 20, finding 2) ----------------------
+
+#[test]
+fn a_grant_of_a_former_issuer_does_not_count() {
+    // world(): former_issuer() granted proposer(), then the collection passed to issuer().
+    let (data, _) = world();
+    assert!(!data.is_proposer(NOW, collection(), proposer()));
+}

@@ -319,3 +319,32 @@ fn a_revoked_proposers_collection_proposal_leaves_followers_as_an_accept_would_r
         Err(MultiAssetError::ProposerRevoked { token_id: token() })
     );
 }
+
+#[test]
+fn follow_of_tokens_that_hold_too_much_names_the_token_and_writes_nothing() {
+    // Every token full: MAX_PENDING pending and MAX_ACTIVE active, far past what one call may
+    // decode and keep (MAX_BATCH_HELD).
+    let per_token = MAX_PENDING as u64 + MAX_ACTIVE as u64;
+    let tokens = (MAX_BATCH_HELD as u64 / per_token + 1) as u32;
+    let (mut data, mut w) = catalog(per_token);
+    let ids: Vec<Id> = (100..100 + tokens).map(Id::U32).collect();
+    for id in &ids {
+        w.owners.insert(id.clone(), owner());
+        for asset in 1..=per_token {
+            data.propose_asset(&w, proposer(), id.clone(), asset, None)
+                .unwrap();
+        }
+        let active: Vec<AssetId> = (1..=MAX_ACTIVE as u64).collect();
+        for chunk in active.chunks(MAX_DECISIONS_PER_CALL) {
+            data.accept_assets(&w, owner(), id.clone(), chunk.to_vec())
+                .unwrap();
+        }
+    }
+    assert_eq!(
+        data.set_follows_collection(&w, owner(), ids.clone(), true),
+        Err(MultiAssetError::BatchHoldsTooMuch {
+            token_id: ids[ids.len() - 1].clone()
+        })
+    );
+    assert!(ids.iter().all(|id| !data.follows_collection(id)));
+}

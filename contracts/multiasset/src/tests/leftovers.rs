@@ -1,0 +1,77 @@
+//! A revoked key's leftovers block nobody (issue 20, finding 3): proposals whose proposer is no
+//! longer live count against no cap, and the issuer withdraws many collection-wide proposals in
+//! one call.
+
+use super::*;
+
+/// `token()` with its pending list full of `proposer()`'s proposals (assets 1..=MAX_PENDING), and
+/// one more entry in the catalog; then `proposer()` is revoked.
+fn pending_full_of_a_revoked_key() -> (MultiAssetData, World) {
+    let (mut data, mut w) = catalog(MAX_PENDING as u64 + 1);
+    for asset in 1..=MAX_PENDING as u64 {
+        data.propose_asset(&w, proposer(), token(), asset, None)
+            .unwrap();
+    }
+    w.proposers.clear();
+    (data, w)
+}
+
+/// Every open collection-wide slot taken by `proposer()`, then `proposer()` revoked; the catalog
+/// has one more entry.
+fn collection_full_of_a_revoked_key() -> (MultiAssetData, World) {
+    let open = MAX_OPEN_COLLECTION_PROPOSALS as u64;
+    let (mut data, mut w) = catalog(open + 1);
+    for first in (1..=open).step_by(MAX_COLLECTION_PROPOSALS_PER_CALL) {
+        let last = (first + MAX_COLLECTION_PROPOSALS_PER_CALL as u64 - 1).min(open);
+        let batch = (first..=last).map(|asset| (asset, None)).collect();
+        data.propose_to_collection(&w, proposer(), batch).unwrap();
+    }
+    w.proposers.clear();
+    (data, w)
+}
+
+#[test]
+fn a_revoked_keys_pending_proposals_do_not_keep_the_issuer_from_proposing() {
+    let (mut data, w) = pending_full_of_a_revoked_key();
+    let next = MAX_PENDING as u64 + 1;
+    assert!(data
+        .propose_asset(&w, issuer(), token(), next, None)
+        .is_ok());
+    assert_eq!(data.pending_assets(&w, &token()), vec![next]);
+}
+
+#[test]
+fn a_revoked_keys_pending_proposals_do_not_keep_a_batch_from_the_token() {
+    let (mut data, w) = pending_full_of_a_revoked_key();
+    let next = MAX_PENDING as u64 + 1;
+    assert!(data
+        .propose_asset_to_many(&w, issuer(), vec![token(), Id::U32(7)], next, None)
+        .is_ok());
+    assert_eq!(data.pending_assets(&w, &token()), vec![next]);
+}
+
+#[test]
+fn the_issuer_may_propose_an_asset_a_revoked_key_left_pending() {
+    let (mut data, w) = pending_full_of_a_revoked_key();
+    assert!(data.propose_asset(&w, issuer(), token(), 5, None).is_ok());
+    assert_eq!(
+        data.pending_proposal(&w, &token(), 5).map(|p| p.proposer),
+        Some(issuer())
+    );
+}
+
+#[test]
+fn a_revoked_keys_collection_proposals_do_not_keep_the_issuer_from_proposing_to_the_collection()
+{
+    let (mut data, w) = collection_full_of_a_revoked_key();
+    let next = MAX_OPEN_COLLECTION_PROPOSALS as u64 + 1;
+    assert!(data
+        .propose_to_collection(&w, issuer(), vec![(next, None)])
+        .is_ok());
+    let open: Vec<AssetId> = data
+        .collection_proposals()
+        .iter()
+        .map(|p| p.asset_id)
+        .collect();
+    assert_eq!(open, vec![next]);
+}
