@@ -7,8 +7,8 @@ pub enum RegistryError {
     /// Returned if the caller is not the collection's issuer, i.e. not what the collection's
     /// `Ownable::owner()` returns at the time of the call.
     NotIssuer,
-    /// Returned if the call to the collection's `Ownable::owner()` failed: the address is not a
-    /// contract, or not one that implements `Ownable`.
+    /// Returned if a call to the collection (`Ownable::owner()`, `MultiAssetLink::multiasset()`)
+    /// failed: the address is not a contract, or not one that implements them.
     CollectionCallFailed,
     /// Returned if the account holds no grant for the collection: never granted, already revoked,
     /// or renounced.
@@ -20,4 +20,10 @@ pub enum RegistryError {
     /// Returned if a new grant would give the collection more than
     /// [`crate::data::MAX_PROPOSERS`] proposers.
     TooManyProposers,
+    /// Returned if the multi-asset contract the collection links refused to hear of a grant's
+    /// change, or did not answer: the change would not reach the wallets, so it is not made.
+    MultiAssetCallFailed,
+    /// Returned if `clear_ended_grant` names a grant that still counts (unexpired, made by the
+    /// collection's issuer): only its issuer revokes it, or its proposer renounces it.
+    GrantStillCounts,
 }

@@ -23,4 +23,12 @@ pub enum RegistryEvent {
         collection: AccountId,
         proposer: AccountId,
     },
+    /// The issuer ended all `count` grants of `collection` at once.
+    AllProposersRevoked { collection: AccountId, count: u32 },
+    /// `proposer`'s grant, which no longer counted (expired, or made by a former issuer), was
+    /// deleted.
+    EndedGrantCleared {
+        collection: AccountId,
+        proposer: AccountId,
+    },
 }

@@ -4,16 +4,25 @@
 //! The **issuer** of a collection is whoever the collection's `Ownable::owner()` returns at the
 //! time of the call (a cross-contract call through [`multiasset_traits::Ownable`]): when ownership
 //! of the collection moves, the new owner governs its proposers at once and the former owner
-//! cannot grant or revoke any more. Grants belong to the collection, not to the issuer who made
-//! them: a new owner sees them with `proposers` and revokes what it does not want.
+//! cannot grant or revoke any more. **A grant ends with the issuer who made it**: after a
+//! transfer of the collection, the former issuer's grants no longer count (`proposers` lists them
+//! as not live; the new issuer may grant the same accounts again, or end them all with
+//! `revoke_all_proposers`).
+//!
+//! Every change of a grant is told, in the same transaction, to the multi-asset contract the
+//! collection links ([`multiasset_traits::MultiAssetLink`],
+//! [`multiasset_traits::FollowersChanged`]), which announces to wallets what tokens following
+//! the collection now show. An expiry needs no transaction: anyone calls `clear_ended_grant`
+//! after it to have it announced.
 //!
 //! Modules: [`errors`] owns the one error type; [`events`] what a change reports; [`data`] the
 //! state machine (the grants, their dense list per collection, and every rule); this file the
-//! contract: the call to the collection, the adapters and the events.
+//! contract: the calls to the collection and its multi-asset contract, the adapters, the events.
 //!
 //! Invariants:
-//! - `is_proposer(c, a)` is `true` only while `a` holds a grant for `c` whose expiry (if any) is
-//!   later than the block timestamp; revoking or renouncing deletes the grant.
+//! - A grant counts only while it is of the collection's current epoch, has not expired (the
+//!   block timestamp decides) and the issuer who made it is the collection's issuer; revoking,
+//!   renouncing or clearing deletes it, `revoke_all_proposers` ends every grant at once.
 //! - Every grant, revoke, renounce and check touches O(1) storage cells whatever the number of
 //!   proposers; the list behind `proposers` stays dense (swap-remove) and is read page by page.
 //! - A failed message changes nothing; every change emits an event.
@@ -37,7 +46,7 @@ mod registry {
         events::RegistryEvent,
     };
     use ink::{codegen::TraitCallBuilder, prelude::vec::Vec};
-    use multiasset_traits::{answer_or, Ownable};
+    use multiasset_traits::{answer_or, FollowersChanged, MultiAssetLink, Ownable};
 
     /// `proposer` may propose assets to `collection` until `expires_at` (`None`: no end).
     #[ink(event)]
@@ -67,6 +76,24 @@ mod registry {
         pub proposer: AccountId,
     }
 
+    /// The issuer ended all `count` grants of `collection` at once.
+    #[ink(event)]
+    pub struct AllProposersRevoked {
+        #[ink(topic)]
+        pub collection: AccountId,
+        pub count: u32,
+    }
+
+    /// `proposer`'s grant, which no longer counted (expired, or made by a former issuer), was
+    /// deleted and its end announced.
+    #[ink(event)]
+    pub struct EndedGrantCleared {
+        #[ink(topic)]
+        pub collection: AccountId,
+        #[ink(topic)]
+        pub proposer: AccountId,
+    }
+
     /// The registry contract: all grants of all collections.
     #[ink(storage)]
     #[derive(Default)]
@@ -75,7 +102,7 @@ mod registry {
     }
 
     /// The peers, asked through cross-contract calls: each collection contract itself says who
-    /// its owner is.
+    /// its owner is and which multi-asset contract it links.
     struct Peers;
 
     impl Authority for Peers {
@@ -85,6 +112,30 @@ mod registry {
                 collection.call().owner().try_invoke(),
                 RegistryError::CollectionCallFailed,
             )
+        }
+
+        fn announce(
+            &self,
+            collection: AccountId,
+            proposer: Option<AccountId>,
+        ) -> Result<(), RegistryError> {
+            let link: ink::contract_ref!(MultiAssetLink) = collection.into();
+            let linked = answer_or(
+                link.call().multiasset().try_invoke(),
+                RegistryError::CollectionCallFailed,
+            )?;
+            let Some(multiasset) = linked else {
+                return Ok(());
+            };
+            let mut multiasset: ink::contract_ref!(FollowersChanged) = multiasset.into();
+            answer_or(
+                multiasset
+                    .call_mut()
+                    .announce_followers_changed(proposer)
+                    .try_invoke(),
+                RegistryError::MultiAssetCallFailed,
+            )?
+            .map_err(|_| RegistryError::MultiAssetCallFailed)
         }
     }
 
@@ -96,18 +147,9 @@ mod registry {
         }
 
         /// Lets `proposer` propose assets to `collection` until the block timestamp reaches
-        /// `expires_at` (`None`: until revoked). Re-granting changes the expiry.
-        /// Caller: the collection's issuer.
-        ///
-        /// # Errors
-        /// - [`RegistryError::CollectionCallFailed`]: if the collection does not answer.
-        /// - [`RegistryError::NotIssuer`]: if the caller is not the collection's owner now.
-        /// - [`RegistryError::ExpiryInPast`]: if `expires_at` is not in the future.
-        /// - [`RegistryError::TooManyProposers`]: if a new grant would pass
-        ///   [`MAX_PROPOSERS`](crate::data::MAX_PROPOSERS).
-        ///
-        /// # Events
-        /// - [`ProposerGranted`]
+        /// `expires_at` (`None`: until revoked). Re-granting changes the expiry and makes the
+        /// caller the grant's issuer. Caller: the collection's issuer.
+        /// Errors and events: [`RegistryData::grant_proposer`].
         #[ink(message)]
         pub fn grant_proposer(
             &mut self,
@@ -124,14 +166,7 @@ mod registry {
         }
 
         /// Takes `proposer`'s right to propose to `collection` away. Caller: the issuer.
-        ///
-        /// # Errors
-        /// - [`RegistryError::CollectionCallFailed`]: if the collection does not answer.
-        /// - [`RegistryError::NotIssuer`]: if the caller is not the collection's owner now.
-        /// - [`RegistryError::NotAProposer`]: if `proposer` holds no grant.
-        ///
-        /// # Events
-        /// - [`ProposerRevoked`]
+        /// Errors and events: [`RegistryData::revoke_proposer`].
         #[ink(message)]
         pub fn revoke_proposer(
             &mut self,
@@ -146,25 +181,52 @@ mod registry {
             Ok(())
         }
 
+        /// Ends every grant of `collection` at once (O(1), however many). Caller: the issuer.
+        /// Errors and events: [`RegistryData::revoke_all_proposers`].
+        #[ink(message)]
+        pub fn revoke_all_proposers(&mut self, collection: AccountId) -> Result<(), RegistryError> {
+            let caller = self.env().caller();
+            let events = self
+                .data
+                .revoke_all_proposers(&Peers, caller, collection)?;
+            self.emit(events);
+            Ok(())
+        }
+
         /// The caller gives up its own right to propose to `collection`.
-        ///
-        /// # Errors
-        /// - [`RegistryError::NotAProposer`]: if the caller holds no grant.
-        ///
-        /// # Events
-        /// - [`ProposerRenounced`]
+        /// Errors and events: [`RegistryData::renounce`].
         #[ink(message)]
         pub fn renounce(&mut self, collection: AccountId) -> Result<(), RegistryError> {
-            let events = self.data.renounce(self.env().caller(), collection)?;
+            let events = self
+                .data
+                .renounce(&Peers, self.env().caller(), collection)?;
+            self.emit(events);
+            Ok(())
+        }
+
+        /// Deletes a grant that no longer counts (expired, or made by a former issuer) and has
+        /// its end announced to wallets. Anyone may call.
+        /// Errors and events: [`RegistryData::clear_ended_grant`].
+        #[ink(message)]
+        pub fn clear_ended_grant(
+            &mut self,
+            collection: AccountId,
+            proposer: AccountId,
+        ) -> Result<(), RegistryError> {
+            let now = self.env().block_timestamp();
+            let events = self
+                .data
+                .clear_ended_grant(&Peers, now, collection, proposer)?;
             self.emit(events);
             Ok(())
         }
 
         /// Up to `limit` (at most [`MAX_PAGE`](crate::data::MAX_PAGE)) grants of `collection`
-        /// from position `start`, with their expiry and whether they are still live.
+        /// from position `start`, with their expiry, their issuer and whether they count now.
         ///
         /// # Errors
         /// - [`RegistryError::LimitTooLarge`]: if `limit` is over the page size.
+        /// - [`RegistryError::CollectionCallFailed`]: if the collection does not say its issuer.
         #[ink(message)]
         pub fn proposers(
             &self,
@@ -172,11 +234,12 @@ mod registry {
             start: u32,
             limit: u32,
         ) -> Result<Vec<ProposerInfo>, RegistryError> {
-            self.data
-                .proposers(self.env().block_timestamp(), collection, start, limit)
+            let issuer = Peers.issuer_of(collection)?;
+            let now = self.env().block_timestamp();
+            self.data.proposers(now, issuer, collection, start, limit)
         }
 
-        /// How many accounts hold a grant (live or expired) for `collection`.
+        /// How many accounts hold a grant (counting or not) for `collection`.
         #[ink(message)]
         pub fn proposer_count(&self, collection: AccountId) -> u32 {
             self.data.proposer_count(collection)
@@ -221,20 +284,52 @@ mod registry {
                         collection,
                         proposer,
                     }),
+                    RegistryEvent::AllProposersRevoked { collection, count } => self
+                        .env()
+                        .emit_event(AllProposersRevoked { collection, count }),
+                    RegistryEvent::EndedGrantCleared {
+                        collection,
+                        proposer,
+                    } => self.env().emit_event(EndedGrantCleared {
+                        collection,
+                        proposer,
+                    }),
                 }
             }
         }
     }
 
     impl multiasset_traits::ProposerRegistry for Registry {
-        /// `true` only for a granted, unexpired, unrevoked account (block timestamp decides).
+        /// `true` only if `account`'s grant for `collection` counts now; `false` too if the
+        /// collection does not say who its issuer is.
         #[ink(message)]
         fn is_proposer(&self, collection: AccountId, account: AccountId) -> bool {
-            self.data
-                .is_proposer(self.env().block_timestamp(), collection, account)
+            let Ok(issuer) = Peers.issuer_of(collection) else {
+                return false;
+            };
+            let now = self.env().block_timestamp();
+            self.data.is_proposer(now, issuer, collection, account)
+        }
+
+        /// Whether each of `accounts`' grants for `collection` counts now under `issuer`.
+        #[ink(message)]
+        fn live_proposers(
+            &self,
+            collection: AccountId,
+            issuer: AccountId,
+            accounts: Vec<AccountId>,
+        ) -> Vec<bool> {
+            let now = self.env().block_timestamp();
+            accounts
+                .into_iter()
+                .map(|account| self.data.is_proposer(now, Some(issuer), collection, account))
+                .collect()
         }
     }
 }
 
 /// The contract, and the events it emits (each message's docs link the ones it may emit).
-pub use registry::{ProposerGranted, ProposerRenounced, ProposerRevoked, Registry, RegistryRef};
+pub use registry::{
+    AllProposersRevoked, EndedGrantCleared, ProposerGranted, ProposerRenounced, ProposerRevoked,
+    Registry, RegistryRef,
+};

@@ -1,5 +1,6 @@
 //! Unit tests of the registry's state machine: every message × {issuer, former issuer after an
-//! ownership transfer, proposer, expired proposer, revoked proposer, stranger}.
+//! ownership transfer, proposer, a former issuer's grantee, expired proposer, revoked proposer,
+//! stranger}, and what each change tells the collection's multi-asset contract.
 
 use crate::{
     data::{Authority, ProposerInfo, RegistryData, MAX_PAGE, MAX_PROPOSERS},
@@ -7,7 +8,7 @@ use crate::{
     events::RegistryEvent,
 };
 use ink::primitives::AccountId;
-use std::collections::BTreeMap;
+use std::{cell::RefCell, collections::BTreeMap};
 
 fn collection() -> AccountId {
     AccountId::from([0xc0; 32])
@@ -33,6 +34,10 @@ fn revoked() -> AccountId {
 fn stranger() -> AccountId {
     AccountId::from([6; 32])
 }
+/// Granted by `former_issuer()` before the collection passed to `issuer()`.
+fn inherited() -> AccountId {
+    AccountId::from([7; 32])
+}
 const NOW: u64 = 2_000;
 const EXPIRED_AT: u64 = 1_500;
 
@@ -42,63 +47,106 @@ fn empty() -> RegistryData {
     RegistryData::default()
 }
 
-/// The collections' owners, as the collection contracts would answer.
-struct World(BTreeMap<AccountId, Option<AccountId>>);
+/// The collections' owners, as the collection contracts would answer, and what the registry
+/// told the linked multi-asset contract (`refuses`: it refuses to hear).
+#[derive(Default)]
+struct World {
+    owners: BTreeMap<AccountId, Option<AccountId>>,
+    told: RefCell<Vec<Option<AccountId>>>,
+    refuses: bool,
+}
 
 impl Authority for World {
     fn issuer_of(&self, collection: AccountId) -> Result<Option<AccountId>, RegistryError> {
-        self.0
+        self.owners
             .get(&collection)
             .copied()
             .ok_or(RegistryError::CollectionCallFailed)
     }
+
+    fn announce(
+        &self,
+        collection: AccountId,
+        proposer: Option<AccountId>,
+    ) -> Result<(), RegistryError> {
+        self.issuer_of(collection)?;
+        if self.refuses {
+            return Err(RegistryError::MultiAssetCallFailed);
+        }
+        self.told.borrow_mut().push(proposer);
+        Ok(())
+    }
 }
 
-fn owned_by(owner: AccountId) -> World {
-    World(BTreeMap::from([(collection(), Some(owner))]))
+fn owned_by(owner: Option<AccountId>) -> World {
+    World {
+        owners: BTreeMap::from([(collection(), owner)]),
+        ..World::default()
+    }
 }
 
-/// former_issuer() granted proposer() (no expiry), expired() (expired at EXPIRED_AT) and revoked()
-/// (then revoked it), then transferred the collection to issuer(). The clock stands at NOW.
+/// former_issuer() granted inherited(), then transferred the collection to issuer(), who granted
+/// proposer() (no expiry), expired() (expired at EXPIRED_AT) and revoked() (then revoked it). The
+/// clock stands at NOW; nothing told yet.
 fn world() -> (RegistryData, World) {
     let mut data = empty();
-    let before = owned_by(former_issuer());
     let t0 = 1_000;
+    data.grant_proposer(
+        &owned_by(Some(former_issuer())),
+        former_issuer(),
+        t0,
+        collection(),
+        inherited(),
+        None,
+    )
+    .unwrap();
+    let owners = owned_by(Some(issuer()));
     for (account, expiry) in [
         (proposer(), None),
         (expired(), Some(EXPIRED_AT)),
         (revoked(), None),
     ] {
-        data.grant_proposer(&before, former_issuer(), t0, collection(), account, expiry)
+        data.grant_proposer(&owners, issuer(), t0, collection(), account, expiry)
             .unwrap();
     }
-    data.revoke_proposer(&before, former_issuer(), collection(), revoked())
+    data.revoke_proposer(&owners, issuer(), collection(), revoked())
         .unwrap();
-    (data, owned_by(issuer()))
+    owners.told.borrow_mut().clear();
+    (data, owners)
 }
 
-fn roles_that_are_not_issuer() -> [AccountId; 5] {
+fn roles_that_are_not_issuer() -> [AccountId; 6] {
     [
         former_issuer(),
         proposer(),
+        inherited(),
         expired(),
         revoked(),
         stranger(),
     ]
 }
 
+/// Whether `account`'s grant counts at NOW while issuer() is the issuer.
+fn counts(data: &RegistryData, account: AccountId) -> bool {
+    data.is_proposer(NOW, Some(issuer()), collection(), account)
+}
+
 fn listed(data: &RegistryData) -> Vec<AccountId> {
-    data.proposers(NOW, collection(), 0, MAX_PAGE)
+    data.proposers(NOW, Some(issuer()), collection(), 0, MAX_PAGE)
         .unwrap()
         .into_iter()
         .map(|info| info.proposer)
         .collect()
 }
 
+fn told(w: &World) -> Vec<Option<AccountId>> {
+    w.told.borrow().clone()
+}
+
 // ---- grant_proposer ----------------------------------------------------------------------
 
 #[test]
-fn grant_by_issuer_makes_a_proposer_and_emits_granted() {
+fn grant_by_issuer_makes_a_proposer_emits_granted_and_tells_the_multiasset() {
     let (mut data, owners) = world();
     let events = data
         .grant_proposer(
@@ -118,7 +166,8 @@ fn grant_by_issuer_makes_a_proposer_and_emits_granted() {
             expires_at: Some(NOW + 10)
         }]
     );
-    assert!(data.is_proposer(NOW, collection(), stranger()));
+    assert!(counts(&data, stranger()));
+    assert_eq!(told(&owners), vec![Some(stranger())]);
 }
 
 #[test]
@@ -135,7 +184,7 @@ fn grant_by_former_issuer_fails() {
         ),
         Err(RegistryError::NotIssuer)
     );
-    assert!(!data.is_proposer(NOW, collection(), stranger()));
+    assert!(!counts(&data, stranger()));
 }
 
 #[test]
@@ -147,7 +196,8 @@ fn grant_by_any_non_issuer_fails_and_changes_nothing() {
             Err(RegistryError::NotIssuer),
             "caller {caller:?}"
         );
-        assert_eq!(listed(&data), vec![proposer(), expired()]);
+        assert_eq!(listed(&data), vec![inherited(), proposer(), expired()]);
+        assert!(told(&owners).is_empty());
     }
 }
 
@@ -182,9 +232,9 @@ fn regrant_of_expired_proposer_renews_it_in_place() {
         Some(NOW + 5),
     )
     .unwrap();
-    assert!(data.is_proposer(NOW, collection(), expired()));
-    assert_eq!(data.proposer_count(collection()), 2);
-    assert_eq!(listed(&data), vec![proposer(), expired()]);
+    assert!(counts(&data, expired()));
+    assert_eq!(data.proposer_count(collection()), 3);
+    assert_eq!(listed(&data), vec![inherited(), proposer(), expired()]);
 }
 
 #[test]
@@ -192,8 +242,11 @@ fn regrant_of_revoked_proposer_makes_it_a_proposer_again() {
     let (mut data, owners) = world();
     data.grant_proposer(&owners, issuer(), NOW, collection(), revoked(), None)
         .unwrap();
-    assert!(data.is_proposer(NOW, collection(), revoked()));
-    assert_eq!(listed(&data), vec![proposer(), expired(), revoked()]);
+    assert!(counts(&data, revoked()));
+    assert_eq!(
+        listed(&data),
+        vec![inherited(), proposer(), expired(), revoked()]
+    );
 }
 
 #[test]
@@ -208,17 +261,35 @@ fn grant_on_an_address_that_is_not_a_collection_fails() {
 #[test]
 fn grant_on_a_collection_whose_ownership_was_renounced_fails() {
     let (mut data, _) = world();
-    let renounced = World(BTreeMap::from([(collection(), None)]));
     assert_eq!(
-        data.grant_proposer(&renounced, issuer(), NOW, collection(), stranger(), None),
+        data.grant_proposer(
+            &owned_by(None),
+            issuer(),
+            NOW,
+            collection(),
+            stranger(),
+            None
+        ),
         Err(RegistryError::NotIssuer)
     );
 }
 
 #[test]
+fn grant_that_the_multiasset_refuses_to_hear_of_changes_nothing() {
+    let (mut data, mut owners) = world();
+    owners.refuses = true;
+    assert_eq!(
+        data.grant_proposer(&owners, issuer(), NOW, collection(), stranger(), None),
+        Err(RegistryError::MultiAssetCallFailed)
+    );
+    assert_eq!(data.grant(collection(), stranger()), None);
+    assert_eq!(data.proposer_count(collection()), 3);
+}
+
+#[test]
 fn grant_past_max_proposers_fails() {
     let mut data = empty();
-    let owners = owned_by(issuer());
+    let owners = owned_by(Some(issuer()));
     for i in 0..MAX_PROPOSERS {
         let mut raw = [9u8; 32];
         raw[..4].copy_from_slice(&i.to_le_bytes());
@@ -239,10 +310,39 @@ fn grant_past_max_proposers_fails() {
     assert_eq!(data.proposer_count(collection()), MAX_PROPOSERS);
 }
 
+// ---- grants end with the issuer who made them --------------------------------------------
+
+#[test]
+fn a_grant_of_a_former_issuer_does_not_count() {
+    let (data, _) = world();
+    assert!(!counts(&data, inherited()));
+    // It counted while its issuer was the collection's.
+    assert!(data.is_proposer(NOW, Some(former_issuer()), collection(), inherited()));
+}
+
+#[test]
+fn the_new_issuer_may_grant_a_former_issuers_grantee_again_and_it_counts() {
+    let (mut data, owners) = world();
+    data.grant_proposer(&owners, issuer(), NOW, collection(), inherited(), None)
+        .unwrap();
+    assert!(counts(&data, inherited()));
+    assert_eq!(listed(&data), vec![inherited(), proposer(), expired()]);
+    assert_eq!(
+        data.grant(collection(), inherited()).map(|g| g.granted_by),
+        Some(issuer())
+    );
+}
+
+#[test]
+fn no_grant_counts_once_ownership_was_renounced() {
+    let (data, _) = world();
+    assert!(!data.is_proposer(NOW, None, collection(), proposer()));
+}
+
 // ---- revoke_proposer ---------------------------------------------------------------------
 
 #[test]
-fn revoke_by_issuer_ends_the_right_and_emits_revoked() {
+fn revoke_by_issuer_ends_the_right_emits_revoked_and_tells_the_multiasset() {
     let (mut data, owners) = world();
     let events = data
         .revoke_proposer(&owners, issuer(), collection(), proposer())
@@ -254,16 +354,17 @@ fn revoke_by_issuer_ends_the_right_and_emits_revoked() {
             proposer: proposer()
         }]
     );
-    assert!(!data.is_proposer(NOW, collection(), proposer()));
-    assert_eq!(listed(&data), vec![expired()]);
+    assert!(!counts(&data, proposer()));
+    assert_eq!(listed(&data), vec![inherited(), expired()]);
+    assert_eq!(told(&owners), vec![Some(proposer())]);
 }
 
 #[test]
 fn revoke_by_new_issuer_of_a_grant_made_by_former_issuer_succeeds() {
     let (mut data, owners) = world();
-    data.revoke_proposer(&owners, issuer(), collection(), expired())
+    data.revoke_proposer(&owners, issuer(), collection(), inherited())
         .unwrap();
-    assert_eq!(data.grant(collection(), expired()), None);
+    assert_eq!(data.grant(collection(), inherited()), None);
 }
 
 #[test]
@@ -275,7 +376,8 @@ fn revoke_by_any_non_issuer_fails_and_changes_nothing() {
             Err(RegistryError::NotIssuer),
             "caller {caller:?}"
         );
-        assert!(data.is_proposer(NOW, collection(), proposer()));
+        assert!(counts(&data, proposer()));
+        assert!(told(&owners).is_empty());
     }
 }
 
@@ -295,7 +397,18 @@ fn revoke_of_stranger_fails() {
         data.revoke_proposer(&owners, issuer(), collection(), stranger()),
         Err(RegistryError::NotAProposer)
     );
-    assert_eq!(data.proposer_count(collection()), 2);
+    assert_eq!(data.proposer_count(collection()), 3);
+}
+
+#[test]
+fn revoke_that_the_multiasset_refuses_to_hear_of_changes_nothing() {
+    let (mut data, mut owners) = world();
+    owners.refuses = true;
+    assert_eq!(
+        data.revoke_proposer(&owners, issuer(), collection(), proposer()),
+        Err(RegistryError::MultiAssetCallFailed)
+    );
+    assert!(counts(&data, proposer()));
 }
 
 #[test]
@@ -305,20 +418,86 @@ fn revoke_moves_the_last_proposer_into_the_freed_position() {
         .unwrap();
     data.revoke_proposer(&owners, issuer(), collection(), proposer())
         .unwrap();
-    assert_eq!(listed(&data), vec![stranger(), expired()]);
-    assert_eq!(data.grant(collection(), stranger()).unwrap().position, 0);
+    assert_eq!(listed(&data), vec![inherited(), stranger(), expired()]);
+    assert_eq!(data.grant(collection(), stranger()).unwrap().position, 1);
     // The moved grant can still be revoked: its position was kept in step.
     data.revoke_proposer(&owners, issuer(), collection(), stranger())
         .unwrap();
+    assert_eq!(listed(&data), vec![inherited(), expired()]);
+}
+
+// ---- revoke_all_proposers ----------------------------------------------------------------
+
+#[test]
+fn revoke_all_ends_every_grant_at_once_and_tells_the_multiasset() {
+    let (mut data, owners) = world();
+    let events = data
+        .revoke_all_proposers(&owners, issuer(), collection())
+        .unwrap();
+    assert_eq!(
+        events,
+        vec![RegistryEvent::AllProposersRevoked {
+            collection: collection(),
+            count: 3
+        }]
+    );
+    for account in [inherited(), proposer(), expired()] {
+        assert!(!counts(&data, account), "account {account:?}");
+        assert_eq!(data.grant(collection(), account), None);
+    }
+    assert_eq!(data.proposer_count(collection()), 0);
+    assert!(listed(&data).is_empty());
+    assert_eq!(told(&owners), vec![None]);
+}
+
+#[test]
+fn after_revoke_all_the_issuer_grants_anew_and_only_the_new_grant_counts() {
+    let (mut data, owners) = world();
+    data.revoke_all_proposers(&owners, issuer(), collection())
+        .unwrap();
+    data.grant_proposer(&owners, issuer(), NOW, collection(), expired(), None)
+        .unwrap();
+    assert!(counts(&data, expired()));
+    assert!(!counts(&data, proposer()));
     assert_eq!(listed(&data), vec![expired()]);
+    assert_eq!(data.grant(collection(), expired()).unwrap().position, 0);
+    assert_eq!(
+        data.revoke_proposer(&owners, issuer(), collection(), proposer()),
+        Err(RegistryError::NotAProposer)
+    );
+}
+
+#[test]
+fn revoke_all_by_any_non_issuer_fails_and_changes_nothing() {
+    for caller in roles_that_are_not_issuer() {
+        let (mut data, owners) = world();
+        assert_eq!(
+            data.revoke_all_proposers(&owners, caller, collection()),
+            Err(RegistryError::NotIssuer),
+            "caller {caller:?}"
+        );
+        assert!(counts(&data, proposer()));
+        assert!(told(&owners).is_empty());
+    }
+}
+
+#[test]
+fn revoke_all_of_a_collection_without_grants_fails() {
+    let mut data = empty();
+    let owners = owned_by(Some(issuer()));
+    assert_eq!(
+        data.revoke_all_proposers(&owners, issuer(), collection()),
+        Err(RegistryError::NotAProposer)
+    );
+    assert!(told(&owners).is_empty());
 }
 
 // ---- renounce ----------------------------------------------------------------------------
 
 #[test]
-fn renounce_by_proposer_ends_its_right_and_emits_renounced() {
-    let (mut data, _) = world();
-    let events = data.renounce(proposer(), collection()).unwrap();
+fn renounce_by_proposer_ends_its_right_emits_renounced_and_tells_the_multiasset() {
+    let (mut data, owners) = world();
+    let events = data.renounce(&owners, proposer(), collection()).unwrap();
     assert_eq!(
         events,
         vec![RegistryEvent::ProposerRenounced {
@@ -326,73 +505,139 @@ fn renounce_by_proposer_ends_its_right_and_emits_renounced() {
             proposer: proposer()
         }]
     );
-    assert!(!data.is_proposer(NOW, collection(), proposer()));
-    assert_eq!(listed(&data), vec![expired()]);
+    assert!(!counts(&data, proposer()));
+    assert_eq!(listed(&data), vec![inherited(), expired()]);
+    assert_eq!(told(&owners), vec![Some(proposer())]);
 }
 
 #[test]
 fn renounce_by_expired_proposer_removes_its_grant() {
-    let (mut data, _) = world();
-    data.renounce(expired(), collection()).unwrap();
-    assert_eq!(listed(&data), vec![proposer()]);
+    let (mut data, owners) = world();
+    data.renounce(&owners, expired(), collection()).unwrap();
+    assert_eq!(listed(&data), vec![inherited(), proposer()]);
 }
 
 #[test]
 fn renounce_by_account_without_grant_fails() {
     for caller in [issuer(), former_issuer(), revoked(), stranger()] {
-        let (mut data, _) = world();
+        let (mut data, owners) = world();
         assert_eq!(
-            data.renounce(caller, collection()),
+            data.renounce(&owners, caller, collection()),
             Err(RegistryError::NotAProposer),
             "caller {caller:?}"
         );
-        assert_eq!(data.proposer_count(collection()), 2);
+        assert_eq!(data.proposer_count(collection()), 3);
     }
+}
+
+// ---- clear_ended_grant -------------------------------------------------------------------
+
+#[test]
+fn anyone_may_clear_an_expired_grant_and_the_multiasset_is_told() {
+    let (mut data, owners) = world();
+    let events = data
+        .clear_ended_grant(&owners, NOW, collection(), expired())
+        .unwrap();
+    assert_eq!(
+        events,
+        vec![RegistryEvent::EndedGrantCleared {
+            collection: collection(),
+            proposer: expired()
+        }]
+    );
+    assert_eq!(data.grant(collection(), expired()), None);
+    assert_eq!(listed(&data), vec![inherited(), proposer()]);
+    assert_eq!(told(&owners), vec![Some(expired())]);
+}
+
+#[test]
+fn anyone_may_clear_a_former_issuers_grant() {
+    let (mut data, owners) = world();
+    data.clear_ended_grant(&owners, NOW, collection(), inherited())
+        .unwrap();
+    assert_eq!(data.grant(collection(), inherited()), None);
+}
+
+#[test]
+fn clear_of_a_grant_that_still_counts_fails() {
+    let (mut data, owners) = world();
+    assert_eq!(
+        data.clear_ended_grant(&owners, NOW, collection(), proposer()),
+        Err(RegistryError::GrantStillCounts)
+    );
+    assert_eq!(
+        data.clear_ended_grant(&owners, EXPIRED_AT - 1, collection(), expired()),
+        Err(RegistryError::GrantStillCounts)
+    );
+    assert!(told(&owners).is_empty());
+}
+
+#[test]
+fn clear_of_an_account_without_grant_fails() {
+    let (mut data, owners) = world();
+    assert_eq!(
+        data.clear_ended_grant(&owners, NOW, collection(), revoked()),
+        Err(RegistryError::NotAProposer)
+    );
 }
 
 // ---- is_proposer -------------------------------------------------------------------------
 
 #[test]
-fn is_proposer_is_true_only_for_a_live_grant() {
+fn is_proposer_is_true_only_for_a_grant_that_counts() {
     let (data, _) = world();
-    assert!(data.is_proposer(NOW, collection(), proposer()));
-    for account in [issuer(), former_issuer(), expired(), revoked(), stranger()] {
-        assert!(
-            !data.is_proposer(NOW, collection(), account),
-            "account {account:?}"
-        );
+    assert!(counts(&data, proposer()));
+    for account in [
+        issuer(),
+        former_issuer(),
+        inherited(),
+        expired(),
+        revoked(),
+        stranger(),
+    ] {
+        assert!(!counts(&data, account), "account {account:?}");
     }
 }
 
 #[test]
 fn is_proposer_turns_false_exactly_at_expiry() {
     let (data, _) = world();
-    assert!(data.is_proposer(EXPIRED_AT - 1, collection(), expired()));
-    assert!(!data.is_proposer(EXPIRED_AT, collection(), expired()));
+    let issuer = Some(issuer());
+    assert!(data.is_proposer(EXPIRED_AT - 1, issuer, collection(), expired()));
+    assert!(!data.is_proposer(EXPIRED_AT, issuer, collection(), expired()));
 }
 
 #[test]
 fn is_proposer_is_per_collection() {
     let (data, _) = world();
-    assert!(!data.is_proposer(NOW, not_a_collection(), proposer()));
+    assert!(!data.is_proposer(NOW, Some(issuer()), not_a_collection(), proposer()));
 }
 
 // ---- proposers ---------------------------------------------------------------------------
 
 #[test]
-fn proposers_lists_grants_with_expiry_and_liveness() {
+fn proposers_lists_grants_with_expiry_issuer_and_whether_they_count() {
     let (data, _) = world();
     assert_eq!(
-        data.proposers(NOW, collection(), 0, 10).unwrap(),
+        data.proposers(NOW, Some(issuer()), collection(), 0, 10)
+            .unwrap(),
         vec![
+            ProposerInfo {
+                proposer: inherited(),
+                expires_at: None,
+                granted_by: former_issuer(),
+                live: false
+            },
             ProposerInfo {
                 proposer: proposer(),
                 expires_at: None,
+                granted_by: issuer(),
                 live: true
             },
             ProposerInfo {
                 proposer: expired(),
                 expires_at: Some(EXPIRED_AT),
+                granted_by: issuer(),
                 live: false
             },
         ]
@@ -402,32 +647,22 @@ fn proposers_lists_grants_with_expiry_and_liveness() {
 #[test]
 fn proposers_pages_through_the_list() {
     let (data, _) = world();
-    let first = data.proposers(NOW, collection(), 0, 1).unwrap();
-    let second = data.proposers(NOW, collection(), 1, 1).unwrap();
-    let beyond = data.proposers(NOW, collection(), 2, 1).unwrap();
-    assert_eq!(first[0].proposer, proposer());
-    assert_eq!(second[0].proposer, expired());
-    assert!(beyond.is_empty());
-    assert!(data
-        .proposers(NOW, collection(), u32::MAX, MAX_PAGE)
-        .unwrap()
-        .is_empty());
+    let page = |start| {
+        data.proposers(NOW, Some(issuer()), collection(), start, 1)
+            .unwrap()
+    };
+    assert_eq!(page(0)[0].proposer, inherited());
+    assert_eq!(page(1)[0].proposer, proposer());
+    assert_eq!(page(2)[0].proposer, expired());
+    assert!(page(3).is_empty());
+    assert!(page(u32::MAX).is_empty());
 }
 
 #[test]
 fn proposers_with_limit_above_max_page_fails() {
     let (data, _) = world();
     assert_eq!(
-        data.proposers(NOW, collection(), 0, MAX_PAGE + 1),
+        data.proposers(NOW, Some(issuer()), collection(), 0, MAX_PAGE + 1),
         Err(RegistryError::LimitTooLarge)
     );
-}
-
-// ---- grants end with the issuer who made them (issue 20, finding 2) ----------------------
-
-#[test]
-fn a_grant_of_a_former_issuer_does_not_count() {
-    // world(): former_issuer() granted proposer(), then the collection passed to issuer().
-    let (data, _) = world();
-    assert!(!data.is_proposer(NOW, collection(), proposer()));
 }

@@ -85,13 +85,63 @@ pub trait AssetAuthority {
     ) -> ink::prelude::vec::Vec<TokenAuthority>;
 }
 
-/// What a multi-asset contract asks the proposer registry.
+/// What a multi-asset contract (and anyone) asks the proposer registry. A grant counts only while
+/// it has not expired (the block timestamp decides), was not revoked or renounced, and the issuer
+/// who made it is still the collection's issuer.
 #[ink::trait_definition]
 pub trait ProposerRegistry {
-    /// `true` only if `account` holds a grant for `collection` that has not expired (the block
-    /// timestamp decides), was not revoked and was not renounced.
+    /// `true` only if `account`'s grant for `collection` counts now; asks the collection who its
+    /// issuer is (so a contract the collection is calling cannot use it: pallet-contracts refuses
+    /// reentry; such a caller asks [`ProposerRegistry::live_proposers`]).
     #[ink(message)]
     fn is_proposer(&self, collection: AccountId, account: AccountId) -> bool;
+
+    /// For each of `accounts`, in order, whether its grant for `collection` counts now if the
+    /// collection's issuer is `issuer`: what the multi-asset contract asks, once per message,
+    /// about every proposer whose proposals it must weigh. It does not ask the collection.
+    #[ink(message)]
+    fn live_proposers(
+        &self,
+        collection: AccountId,
+        issuer: AccountId,
+        accounts: ink::prelude::vec::Vec<AccountId>,
+    ) -> ink::prelude::vec::Vec<bool>;
+}
+
+/// What the registry asks a collection: which multi-asset contract shows its tokens, to tell it
+/// when a grant changes.
+#[ink::trait_definition]
+pub trait MultiAssetLink {
+    /// The multi-asset contract wallets' reads are answered from, `None` before it is linked.
+    #[ink(message)]
+    fn multiasset(&self) -> Option<AccountId>;
+}
+
+/// Why a multi-asset contract refused to announce a change of its followers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, scale::Encode, scale::Decode)]
+#[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
+pub enum AnnounceError {
+    /// Returned if the caller is neither the collection nor the registry the multi-asset
+    /// contract was instantiated with.
+    NotAPeer,
+}
+
+/// What the collection and the registry tell the multi-asset contract, in the transaction that
+/// changes what tokens following the collection show: a grant began or ended, the issuer changed,
+/// or the collection linked the contract. The multi-asset contract announces it (ERC-4906).
+#[ink::trait_definition]
+pub trait FollowersChanged {
+    /// The grants of `proposer` (of every proposer when `None`, or the issuer) changed: the
+    /// multi-asset contract emits `BatchMetadataUpdate` for its open collection-wide proposals
+    /// that change may touch (all of them when `None`), nothing if there are none.
+    ///
+    /// # Errors
+    /// [`AnnounceError::NotAPeer`] if the caller is not its collection or its registry.
+    #[ink(message)]
+    fn announce_followers_changed(
+        &mut self,
+        proposer: Option<AccountId>,
+    ) -> Result<(), AnnounceError>;
 }
 
 /// What the collection asks the multi-asset contract when a wallet reads a token's metadata.
