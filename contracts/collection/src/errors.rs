@@ -1,9 +1,9 @@
-//! The errors of the collection's own messages (`mint`, `burn`). The PSP34 messages keep the
+//! The errors of the collection's own messages (`mint`, `burn`, `set_multiasset`, …). The PSP34 messages keep the
 //! standard's `PSP34Error`, so that wallets decode them as they expect.
 
 use openbrush::contracts::psp34::PSP34Error;
 
-/// Why `mint` or `burn` failed. A failed message changes nothing.
+/// Why one of the collection's own messages failed. A failed message changes nothing.
 #[derive(Debug, PartialEq, Eq, scale::Encode, scale::Decode)]
 #[cfg_attr(feature = "std", derive(scale_info::TypeInfo))]
 pub enum CollectionError {
@@ -36,6 +36,18 @@ pub enum CollectionError {
     NotOwnerOrApprovedForAll,
     /// Returned if `token_ids` is asked for more than [`crate::MAX_IDS_PER_QUERY`] ids.
     LimitTooLarge,
+    /// Returned if `set_multiasset` is called when a multi-asset contract is linked: the link is
+    /// set once.
+    MultiassetAlreadySet,
+    /// Returned if `set_multiasset` is called after a token was minted: the link is part of the
+    /// collection before anyone holds a token.
+    TokensAlreadyMinted,
+    /// Returned if the contract given to `set_multiasset` does not answer as this collection's
+    /// multi-asset contract (it is not one, or it was instantiated for another collection).
+    NotThisCollectionsMultiasset,
+    /// Returned if `mint` is given an id of another kind (`U8`..`U128`, `Bytes`) than the
+    /// collection's first token: `U8(10)` and `U64(10)` would render as the same uri.
+    IdOfAnotherKind,
 }
 
 impl From<PSP34Error> for CollectionError {

@@ -10,8 +10,10 @@
 //! Modules: [`limits`] owns the token id and page limits; [`errors`] the one error type;
 //! [`uri`] what wallets read as a token's metadata uri besides the multi-asset contract's answer
 //! (attribute names, the base-uri fallback, the one call to the multi-asset contract);
-//! [`supply`] the cap, the mints and the burnt ids; [`approvals`] each token's operators and
-//! ERC-5773's asset approvals, with their events; this file the contract: OpenBrush's PSP34 with
+//! [`link`] the multi-asset contract's link, set once, and what it is told; [`supply`] the cap,
+//! the mints, the burnt ids and the id kind; [`approvals`] each token's operators and
+//! ERC-5773's asset approvals, [`approval_events`] the events when they begin or end; this file
+//! the contract: OpenBrush's PSP34 with
 //! its overrides, and the adapters of the suite's own messages.
 //!
 //! Invariants:
@@ -19,15 +21,20 @@
 //!   slot); a burnt id is never minted again. Only a token's owner, or an operator approved for
 //!   it or for all of the owner's tokens, burns it.
 //! - A token id takes at most [`MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (the suite's one limit):
-//!   longer ids are refused at mint and name no token elsewhere, instead of trapping.
+//!   longer ids are refused at mint and name no token elsewhere, instead of trapping. Every id is
+//!   of the first token's kind, so no two tokens render as one uri.
+//! - The multi-asset contract is linked once, before the first mint, and only if it answers as
+//!   this collection's; every change of the issuer is told to it in the same transaction.
 //! - `name`, `symbol` and `base_uri` are attributes of the collection id, set once.
 //! - A transfer or burn ends every approval of the token, each with an event.
 //! - Every change emits an event; a failed message changes nothing.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+pub mod approval_events;
 pub mod approvals;
 pub mod errors;
 pub mod limits;
+pub mod link;
 pub mod supply;
 pub mod uri;
 
@@ -42,14 +49,9 @@ pub use uri::{BASE_URI_ATTRIBUTE, METADATA_ATTRIBUTE};
 #[openbrush::implementation(PSP34, PSP34Metadata, PSP34Enumerable, Ownable)]
 #[openbrush::contract]
 pub mod collection {
-    use crate::{
-        approvals::{Approvals, AssetApproval, AssetApprovals},
-        errors::CollectionError,
-        supply::Supply,
-        uri,
-    };
+    use crate::{approvals::Approvals, errors::CollectionError, link, supply::Supply, uri};
     use ink::codegen::{EmitEvent, Env};
-    use multiasset_traits::{AssetAuthority, Psp34Traits, TokenAuthority};
+    use multiasset_traits::{AssetAuthority, MultiAssetLink, Psp34Traits, TokenAuthority};
     use openbrush::traits::{Storage, String};
 
     /// A token moved: minted (`from` is `None`), transferred, or burnt (`to` is `None`).
@@ -137,7 +139,7 @@ pub mod collection {
         /// The cap, the count of mints and the burnt ids.
         supply: Supply,
         /// Each token's operators, and the asset approvals for all of an owner's tokens.
-        approvals: Approvals,
+        pub(crate) approvals: Approvals,
         /// The multi-asset contract wallets' metadata reads are answered from.
         multiasset: Option<AccountId>,
     }
@@ -243,64 +245,24 @@ pub mod collection {
         self.env().emit_event(AttributeSet { id, key, data });
     }
 
+    /// Also the one place every change of the issuer passes (transfer, renounce): the linked
+    /// multi-asset contract is told in the same transaction. It cannot refuse (it answered as
+    /// this collection's at link time, and it accepts its collection), so a failed call can only
+    /// be a trap of its own, which reverts the change.
     #[overrider(ownable::Internal)]
     fn _emit_ownership_transferred_event(
         &self,
         previous: Option<AccountId>,
         new: Option<AccountId>,
     ) {
+        if let Some(multiasset) = self.multiasset {
+            link::announce(multiasset).expect("the linked multi-asset contract hears its issuer");
+        }
         self.env()
             .emit_event(OwnershipTransferred { previous, new });
     }
 
     impl Collection {
-        /// Ends every approval of `owner`'s token `id` (its transfer operator's and its asset
-        /// operator's), each with an event: the token is changing hands or being burnt.
-        fn end_token_approvals(&mut self, owner: AccountId, id: &Id) {
-            let (transfer, ended) = self.approvals.end_all(owner, id);
-            if let Some(operator) = transfer {
-                self.end_transfer_approval(owner, id, operator);
-            }
-            self.emit_asset_approvals(ended);
-        }
-
-        /// Ends `operator`'s transfer approval for `owner`'s token `id` (OpenBrush's record),
-        /// with an event.
-        fn end_transfer_approval(&mut self, owner: AccountId, id: &Id, operator: AccountId) {
-            psp34::BalancesManager::_remove_operator_approvals(self, &owner, &operator, &Some(id));
-            self.env().emit_event(Approval {
-                from: owner,
-                to: operator,
-                id: Some(id.clone()),
-                approved: false,
-            });
-        }
-
-        /// Emits each asset approval that began or ended as its event.
-        fn emit_asset_approvals(&self, events: AssetApprovals) {
-            for AssetApproval {
-                owner,
-                operator,
-                id,
-                approved,
-            } in events.into_iter().flatten()
-            {
-                match id {
-                    Some(id) => self.env().emit_event(ApprovalForAssets {
-                        owner,
-                        operator,
-                        id,
-                        approved,
-                    }),
-                    None => self.env().emit_event(ApprovalForAllForAssets {
-                        owner,
-                        operator,
-                        approved,
-                    }),
-                }
-            }
-        }
-
         /// A collection owned (issued) by the caller. `name`, `symbol` and `base_uri` become
         /// attributes of the collection id; `max_supply` caps how many tokens are ever minted.
         #[ink(constructor)]
@@ -348,8 +310,8 @@ pub mod collection {
             }
             let exists = psp34::Internal::_owner_of(self, &id).is_some();
             self.supply.ensure_mintable(&id, exists)?;
-            psp34::Internal::_mint_to(self, to, id)?;
-            self.supply.record_mint();
+            psp34::Internal::_mint_to(self, to, id.clone())?;
+            self.supply.record_mint(&id);
             Ok(())
         }
 
@@ -410,28 +372,30 @@ pub mod collection {
         }
 
         /// Links the collection to its multi-asset contract, whose top-priority active asset of
-        /// each token wallets then read as the token's metadata uri (`Psp34Traits`); linking
-        /// another replaces it. Caller: the issuer.
+        /// each token wallets then read as the token's metadata uri (`Psp34Traits`): once, before
+        /// the first mint, and only to a contract that answers as this collection's (see
+        /// [`link`](crate::link)). Caller: the issuer.
         ///
         /// # Errors
         /// - [`CollectionError::NotIssuer`]: if the caller is not the collection's owner.
+        /// - [`CollectionError::MultiassetAlreadySet`], [`CollectionError::TokensAlreadyMinted`]:
+        ///   if a contract is linked already, or a token was minted.
+        /// - [`CollectionError::NotThisCollectionsMultiasset`]: if `multiasset` does not answer
+        ///   as this collection's multi-asset contract.
         ///
         /// # Events
-        /// - [`MultiassetSet`]
+        /// - [`MultiassetSet`]; the multi-asset contract emits `BatchMetadataUpdate` for its
+        ///   open collection-wide proposals, if any.
         #[ink(message)]
         pub fn set_multiasset(&mut self, multiasset: AccountId) -> Result<(), CollectionError> {
             if Some(self.env().caller()) != Ownable::owner(self) {
                 return Err(CollectionError::NotIssuer);
             }
+            link::ensure_linkable(self.multiasset, self.supply.minted)?;
+            link::announce(multiasset)?;
             self.multiasset = Some(multiasset);
             self.env().emit_event(MultiassetSet { multiasset });
             Ok(())
-        }
-
-        /// The multi-asset contract linked by [`set_multiasset`](Self::set_multiasset).
-        #[ink(message)]
-        pub fn multiasset(&self) -> Option<AccountId> {
-            self.multiasset
         }
 
         /// Approves `operator` to manage the assets of token `id` (accept, reject, set
@@ -486,6 +450,14 @@ pub mod collection {
             operator: AccountId,
         ) -> bool {
             self.approvals.is_for_all_assets(owner, operator)
+        }
+    }
+
+    impl MultiAssetLink for Collection {
+        /// The multi-asset contract linked by [`set_multiasset`](Collection::set_multiasset).
+        #[ink(message)]
+        fn multiasset(&self) -> Option<AccountId> {
+            self.multiasset
         }
     }
 

@@ -1,12 +1,12 @@
 //! Unit tests of the collection on ink!'s off-chain environment: every rule, and each failure
 //! with its exact error.
 
-use crate::{collection::Collection, errors::CollectionError};
+use crate::{collection::Collection, errors::CollectionError, link::test_peer};
 use ink::{
     env::{test, DefaultEnvironment},
     primitives::AccountId,
 };
-use multiasset_traits::{AssetAuthority, Psp34Traits, TokenAuthority};
+use multiasset_traits::{AssetAuthority, MultiAssetLink, Psp34Traits, TokenAuthority};
 use openbrush::{
     contracts::{
         ownable::{Ownable, OwnableError},
@@ -623,7 +623,7 @@ fn token_authorities_answers_each_token_in_order_as_token_authority_does() {
 #[ink::test]
 fn token_uri_without_a_linked_multiasset_is_base_uri_id_json() {
     let mut c = collection(None);
-    c.mint(accounts().bob, Id::U8(7)).unwrap();
+    c.mint(accounts().bob, Id::U64(7)).unwrap();
     c.mint(accounts().bob, Id::U64(10_000_000_000)).unwrap();
     assert_eq!(
         Psp34Traits::token_uri(&c, 7),
@@ -708,9 +708,10 @@ fn the_base_uri_answers_under_the_names_wallets_ask_for() {
 #[ink::test]
 fn set_multiasset_by_the_issuer_links_and_emits() {
     let mut c = collection(None);
-    assert_eq!(c.multiasset(), None);
+    assert_eq!(MultiAssetLink::multiasset(&c), None);
+    test_peer::answers(accounts().django);
     c.set_multiasset(accounts().django).unwrap();
-    assert_eq!(c.multiasset(), Some(accounts().django));
+    assert_eq!(MultiAssetLink::multiasset(&c), Some(accounts().django));
     assert!(matches!(
         last_event(),
         Event::MultiassetSet(e) if e.multiasset == accounts().django
@@ -725,7 +726,7 @@ fn set_multiasset_by_anyone_else_fails() {
         c.set_multiasset(accounts().django),
         Err(CollectionError::NotIssuer)
     );
-    assert_eq!(c.multiasset(), None);
+    assert_eq!(MultiAssetLink::multiasset(&c), None);
 }
 
 #[ink::test]
@@ -769,24 +770,68 @@ fn token_ids_over_the_limit_fails() {
 #[ink::test]
 fn set_multiasset_a_second_time_is_refused() {
     let mut c = collection(None);
+    test_peer::answers(accounts().django);
+    test_peer::answers(accounts().eve);
     c.set_multiasset(accounts().django).unwrap();
-    assert!(c.set_multiasset(accounts().eve).is_err());
-    assert_eq!(c.multiasset(), Some(accounts().django));
+    assert_eq!(
+        c.set_multiasset(accounts().eve),
+        Err(CollectionError::MultiassetAlreadySet)
+    );
+    assert_eq!(MultiAssetLink::multiasset(&c), Some(accounts().django));
+    assert_eq!(test_peer::told(), vec![accounts().django]);
 }
 
 #[ink::test]
 fn set_multiasset_after_the_first_mint_is_refused() {
     let mut c = collection(None);
+    test_peer::answers(accounts().django);
     c.mint(accounts().bob, Id::U32(1)).unwrap();
-    assert!(c.set_multiasset(accounts().django).is_err());
-    assert_eq!(c.multiasset(), None);
+    assert_eq!(
+        c.set_multiasset(accounts().django),
+        Err(CollectionError::TokensAlreadyMinted)
+    );
+    assert_eq!(MultiAssetLink::multiasset(&c), None);
+    assert!(test_peer::told().is_empty());
+}
+
+#[ink::test]
+fn set_multiasset_to_a_contract_that_does_not_answer_as_ours_is_refused() {
+    let mut c = collection(None);
+    assert_eq!(
+        c.set_multiasset(accounts().django),
+        Err(CollectionError::NotThisCollectionsMultiasset)
+    );
+    assert_eq!(MultiAssetLink::multiasset(&c), None);
+}
+
+#[ink::test]
+fn a_transfer_of_ownership_is_told_to_the_linked_multiasset() {
+    let mut c = collection(None);
+    test_peer::answers(accounts().django);
+    c.set_multiasset(accounts().django).unwrap();
+    Ownable::transfer_ownership(&mut c, accounts().bob).unwrap();
+    set_caller(accounts().bob);
+    Ownable::renounce_ownership(&mut c).unwrap();
+    assert_eq!(test_peer::told(), vec![accounts().django; 3]);
+}
+
+#[ink::test]
+fn a_transfer_of_ownership_without_a_link_tells_nobody() {
+    let mut c = collection(None);
+    Ownable::transfer_ownership(&mut c, accounts().bob).unwrap();
+    assert!(test_peer::told().is_empty());
 }
 
 #[ink::test]
 fn mint_of_an_id_of_another_kind_than_the_first_is_refused() {
     let mut c = collection(None);
     c.mint(accounts().bob, Id::U8(10)).unwrap();
-    assert!(c.mint(accounts().bob, Id::U64(10)).is_err());
-    assert!(c.mint(accounts().bob, Id::Bytes(vec![0x10])).is_err());
-    assert_eq!(PSP34::total_supply(&c), 1);
+    for other in [Id::U64(10), Id::Bytes(vec![0x10])] {
+        assert_eq!(
+            c.mint(accounts().bob, other),
+            Err(CollectionError::IdOfAnotherKind)
+        );
+    }
+    c.mint(accounts().bob, Id::U8(11)).unwrap();
+    assert_eq!(PSP34::total_supply(&c), 2);
 }
