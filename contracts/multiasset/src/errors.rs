@@ -25,6 +25,9 @@ pub enum MultiAssetError {
     CollectionCallFailed,
     /// Returned if a call to the proposer registry failed (not a registry contract).
     RegistryCallFailed,
+    /// Returned if `announce_followers_changed` is called by anyone but the collection or the
+    /// registry this contract was instantiated with.
+    NotAPeer,
     /// Returned if `asset_id` is 0 or not in the catalog.
     AssetNotFound { asset_id: AssetId },
     /// Returned if the uri of catalog entry number `index` of the call is empty.

@@ -76,10 +76,18 @@ pub enum MultiAssetEvent {
         token_id: Id,
         asset_ids: Vec<AssetId>,
     },
+    /// Proposals of `asset_ids` whose proposer no longer counts (revoked, renounced, expired, or
+    /// granted by a former issuer) were dropped to make room: pending on `token_id`, or open to
+    /// the whole collection when `token_id` is `None`. They showed on no following token.
+    LapsedProposalsDropped {
+        token_id: Option<Id>,
+        asset_ids: Vec<AssetId>,
+    },
     /// The top-priority active asset of `token_id` changed (ERC-4906): re-read its metadata.
     MetadataUpdate { token_id: Id },
-    /// The collection-wide proposals of `asset_ids` were made or withdrawn: every token that
-    /// follows the collection may show another top asset (ERC-4906's batch form).
+    /// The collection-wide proposals of `asset_ids` were made or withdrawn, or whether they count
+    /// changed (a grant of their proposer, or the issuer, changed): every token that follows the
+    /// collection may show another top asset (ERC-4906's batch form).
     BatchMetadataUpdate { asset_ids: Vec<AssetId> },
 }
 

@@ -1,31 +1,4 @@
-//! # Multi-asset extension
-//!
-//! One instance per PSP34 collection, bound at instantiation to the collection and to a proposer
-//! registry. A token carries several **assets** (the same image on https, ipfs://, ar:// and
-//! sia://, a PDF, …): the collection's issuer, or a proposer it registered, proposes; the token's
-//! owner (or an asset operator it approved) accepts, rejects or lets a new asset replace an old
-//! one, and orders them by priority. Each catalog entry records the sha256 of its content, so a
-//! host that swapped the file is caught by anyone. Semantics follow ERC-5773 (RMRK multi-asset);
-//! where ERC-5773 is loose, this contract is strict.
-//!
-//! ## Layers
-//! Each module imports only modules listed before it (`tests/layers.rs` checks this):
-//! - [`limits`] owns every cap; [`errors`] the one error type; [`template`] the rule for `{id}`
-//!   in a uri and a template's `SHA256SUMS`.
-//! - Stored types: [`token`] owns one token's cell (pending and active assets, priorities) and the
-//!   guards on it; [`collection_wide`] the cell of open collection-wide proposals; [`catalog`]
-//!   the entries and their count.
-//! - [`events`] owns what a state change reports.
-//! - [`rules`] owns what the state machine asks outside ([`rules::Authority`]), what a change
-//!   returns ([`rules::Outcome`]) and the `ensure_*` guards on callers and arguments.
-//! - [`shown`] owns **what a token shows**: its cell folded with the open collection-wide
-//!   proposals of live proposers; every query, decision and follow change goes through it.
-//! - [`data`] owns the messages' state machine, [`MultiAssetData`](data::MultiAssetData), one
-//!   file per group of messages.
-//! - [`peers`] owns the cross-contract calls that answer [`rules::Authority`] on chain.
-//! - This file: the contract, its events, and one adapter per message.
-//!
-//! The invariants every message keeps are listed in [`data`], the state machine.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 pub mod catalog;
@@ -57,12 +30,14 @@ mod multi_asset {
         errors::MultiAssetError,
         events::{emit_each, MultiAssetEvent},
         peers::Peers,
-        rules::{Authority, Outcome},
+        rules::{Answer, Authority, Outcome},
         token::{ActiveAsset, PendingAsset},
         TokenAsset,
     };
     use ink::prelude::{string::String, vec::Vec};
-    use multiasset_traits::{AssetId, ContentHash, Id, TopAssetUri};
+    use multiasset_traits::{
+        AnnounceError, AssetId, ContentHash, FollowersChanged, Id, TopAssetUri,
+    };
 
     /// A catalog entry was added.
     #[ink(event)]
@@ -87,8 +62,7 @@ mod multi_asset {
         pub proposer: AccountId,
     }
 
-    /// `asset_id` was proposed to each of `token_ids` by one `propose_asset_to_many` call, to
-    /// take `replaces`'s place on each (one event a batch, as ERC-1155's `TransferBatch`).
+    /// `asset_id` was proposed to each of `token_ids` by one call (one event a batch).
     #[ink(event)]
     pub struct AssetProposedToMany {
         pub token_ids: Vec<Id>,
@@ -109,8 +83,7 @@ mod multi_asset {
         pub replaced: Option<AssetId>,
     }
 
-    /// The token's owner accepted each `(asset, replaced)` of `accepted`, in order, in one
-    /// `accept_assets` call; `replaced` is the asset whose place each took.
+    /// The token's owner accepted each `(asset, replaced)` of `accepted`, in order, in one call.
     #[ink(event)]
     pub struct AssetsAccepted {
         #[ink(topic)]
@@ -151,8 +124,7 @@ mod multi_asset {
         pub priorities: Vec<u64>,
     }
 
-    /// The cell of burnt token `token_id` was freed, with its `pending` and `active` assets; the
-    /// storage deposit went to whoever called `clear_burnt_token`.
+    /// The cell of burnt token `token_id` was freed, with its `pending` and `active` assets.
     #[ink(event)]
     pub struct BurntTokenCleared {
         #[ink(topic)]
@@ -161,8 +133,7 @@ mod multi_asset {
         pub active: u32,
     }
 
-    /// Each `(asset, replaces)` of `proposals` was proposed to every token of the collection,
-    /// minted or not yet, by one `propose_to_collection` call.
+    /// Each `(asset, replaces)` of `proposals` was proposed to every token of the collection.
     #[ink(event)]
     pub struct AssetsProposedToCollection {
         pub proposals: Vec<(AssetId, Option<AssetId>)>,
@@ -170,8 +141,7 @@ mod multi_asset {
         pub proposer: AccountId,
     }
 
-    /// The collection-wide proposal of `asset_id` was withdrawn: no token shows it pending any
-    /// more, following tokens show again what it replaced.
+    /// The collection-wide proposal of `asset_id` was withdrawn (followers show what it replaced).
     #[ink(event)]
     pub struct CollectionProposalWithdrawn {
         #[ink(topic)]
@@ -180,8 +150,7 @@ mod multi_asset {
         pub withdrawn_by: AccountId,
     }
 
-    /// `token_id` started (`follows`) or stopped following the collection; `active` is exactly
-    /// what it shows now (asset and priority, in position order).
+    /// `token_id` started (`follows`) or stopped following the collection; `active`: what it shows.
     #[ink(event)]
     pub struct CollectionFollowSet {
         #[ink(topic)]
@@ -190,16 +159,23 @@ mod multi_asset {
         pub active: Vec<ActiveAsset>,
     }
 
-    /// The top-priority active asset of `token_id` changed: its metadata as a wallet shows it
-    /// is another (ERC-4906's `MetadataUpdate`; indexers and marketplaces re-read it).
+    /// Lapsed proposals of `asset_ids` on `token_id` (collection-wide if `None`) were dropped.
+    #[ink(event)]
+    pub struct LapsedProposalsDropped {
+        #[ink(topic)]
+        pub token_id: Option<Id>,
+        pub asset_ids: Vec<AssetId>,
+    }
+
+    /// The top asset of `token_id` changed: re-read its metadata (ERC-4906's `MetadataUpdate`).
     #[ink(event)]
     pub struct MetadataUpdate {
         #[ink(topic)]
         pub token_id: Id,
     }
 
-    /// The collection-wide proposals of `asset_ids` were made or withdrawn: every token that
-    /// follows the collection may show another top asset (ERC-4906's `BatchMetadataUpdate`).
+    /// Followers may show another top asset: the collection-wide proposals of `asset_ids` were
+    /// made, withdrawn, or changed whether they count (ERC-4906's `BatchMetadataUpdate`).
     #[ink(event)]
     pub struct BatchMetadataUpdate {
         pub asset_ids: Vec<AssetId>,
@@ -223,15 +199,15 @@ mod multi_asset {
                 registry,
             };
             peers.issuer()?;
-            peers.is_proposer(collection)?;
-            let data = MultiAssetData::default();
-            Ok(Self { peers, data })
+            peers.live_proposers(collection, &[])?;
+            Ok(Self {
+                peers,
+                data: MultiAssetData::default(),
+            })
         }
 
-        /// Adds a catalog entry and returns its id: `uri` of 1 to
-        /// [`MAX_URI_LEN`](crate::limits::MAX_URI_LEN) bytes, `content_hash` the sha256 of the
-        /// content (`None`: unknown, so no mirror of it can be verified). Caller: the issuer or a
-        /// live proposer.
+        /// Adds a catalog entry and returns its id: `uri`, and `content_hash` the sha256 of the
+        /// content (`None`: unknown, no mirror verifiable). Caller: the issuer or a live proposer.
         /// Errors and events: [`MultiAssetData::add_asset_entry`].
         #[ink(message)]
         pub fn add_asset_entry(
@@ -239,12 +215,9 @@ mod multi_asset {
             uri: String,
             content_hash: Option<ContentHash>,
         ) -> Result<AssetId, MultiAssetError> {
-            let caller = self.env().caller();
-            let (id, events) = self
-                .data
-                .add_asset_entry(&self.peers, caller, uri, content_hash)?;
-            self.emit(events);
-            Ok(id)
+            self.answer(|data, peers, caller| {
+                data.add_asset_entry(peers, caller, uri, content_hash)
+            })
         }
 
         /// Adds catalog entries (e.g. one file mirrored on https, ipfs, ar and sia, same hash)
@@ -256,10 +229,7 @@ mod multi_asset {
             &mut self,
             entries: Vec<(String, Option<ContentHash>)>,
         ) -> Result<Vec<AssetId>, MultiAssetError> {
-            let caller = self.env().caller();
-            let (ids, events) = self.data.add_asset_entries(&self.peers, caller, entries)?;
-            self.emit(events);
-            Ok(ids)
+            self.answer(|data, peers, caller| data.add_asset_entries(peers, caller, entries))
         }
 
         /// Proposes catalog entry `asset_id` to `token_id`, to take `replaces`'s place when
@@ -386,16 +356,18 @@ mod multi_asset {
             self.apply(|data, peers, caller| data.propose_to_collection(peers, caller, proposals))
         }
 
-        /// Withdraws the open collection-wide proposal of `asset_id`: no token shows it pending
-        /// any more, following tokens show again what it replaced, tokens whose owner accepted it
-        /// keep it. Caller: the issuer, or the account that made the proposal.
+        /// Withdraws the open collection-wide proposals of `asset_ids`, all or nothing: following
+        /// tokens show again what they replaced, tokens whose owner accepted one keep it.
+        /// Caller: the issuer, or the account that made each of them.
         /// Errors and events: [`MultiAssetData::withdraw_from_collection`].
         #[ink(message)]
         pub fn withdraw_from_collection(
             &mut self,
-            asset_id: AssetId,
+            asset_ids: Vec<AssetId>,
         ) -> Result<(), MultiAssetError> {
-            self.apply(|data, peers, caller| data.withdraw_from_collection(peers, caller, asset_id))
+            self.apply(|data, peers, caller| {
+                data.withdraw_from_collection(peers, caller, asset_ids)
+            })
         }
 
         /// Makes each of `token_ids` follow the collection (`follow`), or stop, all or nothing:
@@ -413,8 +385,7 @@ mod multi_asset {
             })
         }
 
-        /// Frees the storage of burnt token `token_id` (its assets can never be decided on
-        /// again); the storage deposit goes to the caller. Anyone may call.
+        /// Frees the storage of burnt token `token_id`; the deposit goes to the caller (anyone).
         /// Errors and events: [`MultiAssetData::clear_burnt_token`].
         #[ink(message)]
         pub fn clear_burnt_token(&mut self, token_id: Id) -> Result<(), MultiAssetError> {
@@ -485,32 +456,36 @@ mod multi_asset {
             self.data.collection_proposals()
         }
 
-        /// Whether `token_id` follows the collection (see
-        /// [`set_follows_collection`](Self::set_follows_collection)).
+        /// Whether `token_id` follows the collection ([`Self::set_follows_collection`]).
         #[ink(message)]
         pub fn follows_collection(&self, token_id: Id) -> bool {
             self.data.follows_collection(&token_id)
         }
 
-        /// The uri of catalog entry `asset_id` for `token_id`: a templated entry's `{id}`
-        /// replaced by the token id (see [`template`](crate::template)), a plain entry's uri
-        /// unchanged; `None` if there is no such entry.
+        /// The open collection-wide proposals `token_id` no longer awaits: decided by an owner
+        /// of it (a buyer inherits them), or shown applied while it follows.
+        #[ink(message)]
+        pub fn decided_collection_proposals(&self, token_id: Id) -> Vec<AssetId> {
+            self.data
+                .decided_collection_proposals(&self.peers, &token_id)
+        }
+
+        /// The uri of catalog entry `asset_id` for `token_id` (a template's `{id}` replaced, see
+        /// [`template`](crate::template)); `None` if there is no such entry.
         #[ink(message)]
         pub fn asset_uri(&self, token_id: Id, asset_id: AssetId) -> Option<String> {
             self.data.asset_uri(&token_id, asset_id)
         }
 
-        /// The active asset of `token_id` a wallet shows first (lowest priority; the first in
-        /// position order among equals), with its uri resolved for the token and its content
-        /// hash; `None` if the token has none or does not exist.
+        /// The active asset of `token_id` a wallet shows first, uri resolved, with its content
+        /// hash ([`MultiAssetData::top_asset`]); `None` if it has none or does not exist.
         #[ink(message)]
         pub fn top_asset(&self, token_id: Id) -> Option<TokenAsset> {
             self.data.top_asset(&self.peers, &token_id)
         }
 
-        /// [`top_asset`](Self::top_asset) of each of up to
-        /// [`MAX_TOKENS_PER_QUERY`](crate::limits::MAX_TOKENS_PER_QUERY) tokens, in order. Fails
-        /// with `BatchTooLarge` for more, `CollectionCallFailed` if the collection does not answer.
+        /// [`top_asset`](Self::top_asset) of each of `token_ids`, in order. Errors:
+        /// [`MultiAssetData::top_assets`].
         #[ink(message)]
         pub fn top_assets(
             &self,
@@ -519,12 +494,9 @@ mod multi_asset {
             self.data.top_assets(&self.peers, &token_ids)
         }
 
-        /// [`token_assets`](Self::token_assets)`(id, 0, MAX_PAGE)` of the first of up to
-        /// [`MAX_TOKENS_PER_QUERY`](crate::limits::MAX_TOKENS_PER_QUERY) tokens, in order, as
-        /// many as fit [`MAX_ANSWER_BYTES`](crate::limits::MAX_ANSWER_BYTES) (at least one): a
-        /// watchdog asks again from the first token not answered, and pages a token that
-        /// answered a full page with `token_assets`. Errors as
-        /// [`top_assets`](Self::top_assets).
+        /// [`token_assets`](Self::token_assets)`(id, 0, MAX_PAGE)` of the first of `token_ids`,
+        /// as many as fit one answer: [`MultiAssetData::tokens_assets`]. A watchdog asks again
+        /// from the first token not answered, and pages a token whose page is full.
         #[ink(message)]
         pub fn tokens_assets(
             &self,
@@ -550,10 +522,18 @@ mod multi_asset {
             &mut self,
             change: impl FnOnce(&mut MultiAssetData, &Peers, AccountId) -> Outcome,
         ) -> Result<(), MultiAssetError> {
+            self.answer(|data, peers, caller| Ok(((), change(data, peers, caller)?)))
+        }
+
+        /// [`apply`](Self::apply) for a change that also answers a value.
+        fn answer<T>(
+            &mut self,
+            change: impl FnOnce(&mut MultiAssetData, &Peers, AccountId) -> Answer<T>,
+        ) -> Result<T, MultiAssetError> {
             let caller = self.env().caller();
-            let events = change(&mut self.data, &self.peers, caller)?;
+            let (answer, events) = change(&mut self.data, &self.peers, caller)?;
             self.emit(events);
-            Ok(())
+            Ok(answer)
         }
 
         /// Emits each event of the state machine as the ink! event of the same name.
@@ -574,16 +554,35 @@ mod multi_asset {
                 CollectionFollowSet(token_id, follows, active),
                 AssetsAccepted(token_id, accepted),
                 AssetsRejected(token_id, asset_ids),
+                LapsedProposalsDropped(token_id, asset_ids),
                 MetadataUpdate(token_id),
                 BatchMetadataUpdate(asset_ids),
             );
         }
     }
 
+    impl FollowersChanged for MultiAsset {
+        /// Announces (ERC-4906) what a grant change or an issuer change did to followers.
+        /// Errors and events: [`MultiAssetData::announce_followers_changed`].
+        #[ink(message)]
+        fn announce_followers_changed(
+            &mut self,
+            proposer: Option<AccountId>,
+        ) -> Result<(), AnnounceError> {
+            let caller = self.env().caller();
+            match self
+                .data
+                .announce_followers_changed(&self.peers, caller, proposer)
+            {
+                Ok(events) => Ok(self.emit(events)),
+                Err(_) => Err(AnnounceError::NotAPeer),
+            }
+        }
+    }
+
     impl TopAssetUri for MultiAsset {
-        /// The uri of `id`'s top asset, for the collection when a wallet reads the token's
-        /// metadata: it does not ask the collection back, so callers check that the token exists.
-        /// [`top_asset`](MultiAsset::top_asset) is the query for everyone else.
+        /// The uri of `id`'s top asset, for the collection (which checked that the token exists):
+        /// it does not ask the collection back. [`MultiAsset::top_asset`] is everyone else's.
         #[ink(message)]
         fn top_asset_uri(&self, id: Id, issuer: Option<AccountId>) -> Option<String> {
             self.data.top_asset_uri(&self.peers, issuer, &id)
@@ -596,5 +595,5 @@ pub use multi_asset::{
     AllAssetsRejected, AssetAccepted, AssetEntryAdded, AssetPrioritySet, AssetProposed,
     AssetProposedToMany, AssetRejected, AssetsAccepted, AssetsProposedToCollection, AssetsRejected,
     BatchMetadataUpdate, BurntTokenCleared, CollectionFollowSet, CollectionProposalWithdrawn,
-    MetadataUpdate, MultiAsset, MultiAssetRef,
+    LapsedProposalsDropped, MetadataUpdate, MultiAsset, MultiAssetRef,
 };

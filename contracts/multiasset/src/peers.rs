@@ -31,15 +31,23 @@ impl Authority for Peers {
         )
     }
 
-    fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError> {
+    fn live_proposers(
+        &self,
+        issuer: AccountId,
+        accounts: &[AccountId],
+    ) -> Result<Vec<bool>, MultiAssetError> {
         let registry: ink::contract_ref!(ProposerRegistry) = self.registry.into();
-        answer_or(
-            registry
-                .call()
-                .is_proposer(self.collection, account)
-                .try_invoke(),
-            MultiAssetError::RegistryCallFailed,
-        )
+        let call = registry
+            .call()
+            .live_proposers(self.collection, issuer, accounts.to_vec())
+            .try_invoke();
+        // A registry that answers for other accounts than asked is not one.
+        answer_or(call, MultiAssetError::RegistryCallFailed)
+            .and_then(|live| same_length(live, accounts.len(), MultiAssetError::RegistryCallFailed))
+    }
+
+    fn is_peer(&self, account: AccountId) -> bool {
+        account == self.collection || account == self.registry
     }
 
     fn token_authority(
@@ -70,13 +78,20 @@ impl Authority for Peers {
                 .try_invoke(),
             MultiAssetError::CollectionCallFailed,
         )
-        .and_then(|seen| {
-            // A collection that answers for other tokens than asked is not one.
-            if seen.len() == token_ids.len() {
-                Ok(seen)
-            } else {
-                Err(MultiAssetError::CollectionCallFailed)
-            }
-        })
+        // A collection that answers for other tokens than asked is not one.
+        .and_then(|seen| same_length(seen, token_ids.len(), MultiAssetError::CollectionCallFailed))
+    }
+}
+
+/// `answer` if it has `len` items (one per question), else `error`.
+fn same_length<T>(
+    answer: Vec<T>,
+    len: usize,
+    error: MultiAssetError,
+) -> Result<Vec<T>, MultiAssetError> {
+    if answer.len() == len {
+        Ok(answer)
+    } else {
+        Err(error)
     }
 }

@@ -18,8 +18,15 @@ use multiasset_traits::{AccountId, AssetId, Id, TokenAuthority};
 pub trait Authority {
     /// The collection's issuer (`Ownable::owner()`), `None` if renounced.
     fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError>;
-    /// Whether `account` is a live proposer of the collection in the registry.
-    fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError>;
+    /// For each of `accounts`, in order, whether the registry counts its grant while the
+    /// collection's issuer is `issuer`: one question for all of them.
+    fn live_proposers(
+        &self,
+        issuer: AccountId,
+        accounts: &[AccountId],
+    ) -> Result<Vec<bool>, MultiAssetError>;
+    /// Whether `account` is the collection or the registry this contract was instantiated with.
+    fn is_peer(&self, account: AccountId) -> bool;
     /// Issuer, owner, burnt and asset operator of `token_id` as seen for `account`: one
     /// question to the collection.
     fn token_authority(
@@ -38,6 +45,8 @@ pub trait Authority {
 
 /// What a state-changing method returns: the events to emit, or why nothing changed.
 pub type Outcome = Result<Vec<MultiAssetEvent>, MultiAssetError>;
+/// What a state-changing method that also answers a value (a new id) returns.
+pub type Answer<T> = Result<(T, Vec<MultiAssetEvent>), MultiAssetError>;
 
 /// The account queries name when they ask the collection about a token: only the owner and the
 /// burnt flag are read from the answer, which do not depend on it.
@@ -52,26 +61,54 @@ pub(crate) fn ensure_may_propose(
     issuer: Option<AccountId>,
     caller: AccountId,
 ) -> Result<(), MultiAssetError> {
-    // Without an issuer nobody can revoke a grant, so grants stop counting (renounce freezes).
-    match issuer {
-        Some(issuer) if issuer == caller || authority.is_proposer(caller)? => Ok(()),
-        _ => Err(MultiAssetError::NotIssuerOrProposer),
+    if issuer == Some(caller) || lapsed(authority, issuer, &[caller])?.is_empty() {
+        return Ok(());
     }
+    Err(MultiAssetError::NotIssuerOrProposer)
 }
 
-/// Returns `ProposerRevoked` unless `proposer` is still `issuer` or a live proposer: the same
-/// rule as [`ensure_may_propose`], asked again when the proposal is accepted.
-pub(crate) fn ensure_proposer_live(
+/// Which of `accounts` are neither `issuer` nor a live proposer, each named once: what no longer
+/// counts of what they proposed. One question to the registry, none if every account is the
+/// issuer. Without an issuer nobody can revoke a grant, so grants stop counting (renouncing
+/// freezes the collection).
+pub(crate) fn lapsed(
     authority: &impl Authority,
     issuer: Option<AccountId>,
-    proposer: AccountId,
+    accounts: &[AccountId],
+) -> Result<Vec<AccountId>, MultiAssetError> {
+    let mut asked: Vec<AccountId> = Vec::new();
+    for account in accounts {
+        if Some(*account) != issuer && !asked.contains(account) {
+            asked.push(*account);
+        }
+    }
+    let Some(issuer) = issuer else {
+        return Ok(asked);
+    };
+    if asked.is_empty() {
+        return Ok(asked);
+    }
+    let live = authority.live_proposers(issuer, &asked)?;
+    Ok(asked
+        .into_iter()
+        .zip(live)
+        .filter_map(|(account, live)| (!live).then_some(account))
+        .collect())
+}
+
+/// Returns `ProposerRevoked` unless each of `proposers` is still `issuer` or a live proposer: the
+/// same rule as [`ensure_may_propose`], asked again (once for all) when proposals are accepted.
+pub(crate) fn ensure_proposers_live(
+    authority: &impl Authority,
+    issuer: Option<AccountId>,
+    proposers: &[AccountId],
     token_id: &Id,
 ) -> Result<(), MultiAssetError> {
-    ensure_may_propose(authority, issuer, proposer).map_err(|error| match error {
-        MultiAssetError::NotIssuerOrProposer => MultiAssetError::ProposerRevoked {
-            token_id: token_id.clone(),
-        },
-        other => other,
+    if lapsed(authority, issuer, proposers)?.is_empty() {
+        return Ok(());
+    }
+    Err(MultiAssetError::ProposerRevoked {
+        token_id: token_id.clone(),
     })
 }
 

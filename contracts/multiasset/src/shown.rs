@@ -18,7 +18,7 @@
 use crate::{
     collection_wide::CollectionProposal,
     errors::MultiAssetError,
-    rules::{ensure_may_propose, Authority},
+    rules::{lapsed, Authority},
     token::TokenAssets,
 };
 use ink::prelude::vec::Vec;
@@ -59,26 +59,14 @@ impl<'a, A: Authority> OpenProposals<'a, A> {
 
     /// The open proposals whose proposer is still the issuer (as the collection answered) or a
     /// live proposer, so that a revoked key's proposals leave every follower at once. The
-    /// registry is asked once per distinct proposer that is not the issuer, once per message.
+    /// registry is asked once per message, about every proposer that is not the issuer.
     pub(crate) fn live(&mut self) -> Result<&[CollectionProposal], MultiAssetError> {
         if self.live.is_none() {
-            let mut live: Vec<AccountId> = Vec::new();
-            let mut revoked: Vec<AccountId> = Vec::new();
-            let mut proposals = Vec::with_capacity(self.all.len());
-            for proposal in &self.all {
-                let proposer = proposal.proposer;
-                if !live.contains(&proposer) && !revoked.contains(&proposer) {
-                    match ensure_may_propose(self.authority, self.issuer, proposer) {
-                        Ok(()) => live.push(proposer),
-                        Err(MultiAssetError::NotIssuerOrProposer) => revoked.push(proposer),
-                        Err(other) => return Err(other),
-                    }
-                }
-                if live.contains(&proposer) {
-                    proposals.push(*proposal);
-                }
-            }
-            self.live = Some(proposals);
+            let proposers: Vec<AccountId> = self.all.iter().map(|p| p.proposer).collect();
+            let lapsed = lapsed(self.authority, self.issuer, &proposers)?;
+            let mut live = self.all.clone();
+            live.retain(|proposal| !lapsed.contains(&proposal.proposer));
+            self.live = Some(live);
         }
         Ok(self.live.as_deref().unwrap_or_default())
     }

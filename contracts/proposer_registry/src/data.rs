@@ -203,7 +203,10 @@ impl RegistryData {
         let epoch = self.epoch_of(collection).wrapping_add(1);
         self.epoch.insert(collection, &epoch);
         self.proposer_count.insert(collection, &0);
-        Ok(Vec::from([RegistryEvent::AllProposersRevoked { collection, count }]))
+        Ok(Vec::from([RegistryEvent::AllProposersRevoked {
+            collection,
+            count,
+        }]))
     }
 
     /// The caller gives up its own right to propose to `collection` (expired or not).

@@ -186,9 +186,7 @@ mod registry {
         #[ink(message)]
         pub fn revoke_all_proposers(&mut self, collection: AccountId) -> Result<(), RegistryError> {
             let caller = self.env().caller();
-            let events = self
-                .data
-                .revoke_all_proposers(&Peers, caller, collection)?;
+            let events = self.data.revoke_all_proposers(&Peers, caller, collection)?;
             self.emit(events);
             Ok(())
         }
@@ -322,7 +320,10 @@ mod registry {
             let now = self.env().block_timestamp();
             accounts
                 .into_iter()
-                .map(|account| self.data.is_proposer(now, Some(issuer), collection, account))
+                .map(|account| {
+                    self.data
+                        .is_proposer(now, Some(issuer), collection, account)
+                })
                 .collect()
         }
     }

@@ -12,7 +12,7 @@ use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
     rules::{
-        ensure_asset_list, ensure_owner_or_approved, ensure_proposer_live, first_repeated,
+        ensure_asset_list, ensure_owner_or_approved, ensure_proposers_live, first_repeated,
         Authority, Outcome,
     },
     shown::{awaits, forget_closed},
@@ -206,7 +206,8 @@ impl MultiAssetData {
             true => open.shown(cell.clone())?.active,
             false => Vec::new(),
         };
-        let mut live: Vec<AccountId> = Vec::new();
+        // The proposers of what is accepted: the registry is asked about all of them at once.
+        let mut proposers: Vec<AccountId> = Vec::new();
         // Each asset with the asset it replaced (accepts only).
         let mut decided = Vec::with_capacity(asset_ids.len());
         for &asset_id in &asset_ids {
@@ -222,17 +223,14 @@ impl MultiAssetData {
                 Decision::Accept => {
                     cell.ensure_not_following(&token_id)?;
                     let target = cell.ensure_acceptable(&token_id, &found.proposal)?;
-                    let proposer = found.proposal.proposer;
-                    if !live.contains(&proposer) {
-                        ensure_proposer_live(authority, seen.issuer, proposer, &token_id)?;
-                        live.push(proposer);
-                    }
+                    proposers.push(found.proposal.proposer);
                     Some(target)
                 }
                 Decision::Reject => None,
             };
             decided.push((asset_id, apply(&mut cell, found, target)));
         }
+        ensure_proposers_live(authority, seen.issuer, &proposers, &token_id)?;
         forget_closed(&mut cell, &open.all);
         let events = decision_events(&token_id, decided, (decision, report), top, &cell);
         self.store(&token_id, &cell);

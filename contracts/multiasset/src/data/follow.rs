@@ -1,11 +1,13 @@
 //! Standing consent: a token that follows the collection shows every open collection-wide
 //! proposal of a live proposer as if its owner had accepted it ([`crate::shown`]). Caller: the
-//! owner or an asset operator of every token named.
+//! owner or an asset operator of every token named. And the announcement of what changes the
+//! followers without a decision here: a grant of a proposer, or the issuer.
 
 use super::MultiAssetData;
 use crate::{
+    errors::MultiAssetError,
     events::MultiAssetEvent,
-    limits::MAX_FOLLOW_TOKENS,
+    limits::{MAX_BATCH_HELD, MAX_FOLLOW_TOKENS},
     rules::{
         ensure_decides, ensure_distinct_tokens, ensure_list_size, ensure_token_id, Authority,
         Outcome,
@@ -28,6 +30,8 @@ impl MultiAssetData {
     /// - [`MultiAssetError::TokenIdTooLong`]: if an id cannot be a storage key.
     /// - [`MultiAssetError::DuplicateToken`]: if a token is named twice.
     /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
+    /// - [`MultiAssetError::BatchHoldsTooMuch`]: naming the token at which the cells read so far
+    ///   hold more than [`MAX_BATCH_HELD`] assets together (they would not fit in memory).
     /// - [`MultiAssetError::TokenNotFound`], [`MultiAssetError::NotTokenOwnerOrApproved`]:
     ///   naming the first token that does not exist or that the caller may not decide for.
     /// - [`MultiAssetError::RegistryCallFailed`]: if the registry does not answer whether a
@@ -51,14 +55,27 @@ impl MultiAssetData {
         for (token_id, seen) in token_ids.iter().zip(&seen) {
             ensure_decides(seen, caller, token_id)?;
         }
+        // Every cell is read (and kept: the contract's memory is never freed) before the first
+        // write, bounded as a batch's are.
+        let mut held: u32 = 0;
+        let mut cells = Vec::with_capacity(token_ids.len());
+        for token_id in &token_ids {
+            let cell = self.token(token_id);
+            held = held.saturating_add((cell.pending.len() + cell.active.len()) as u32);
+            if held > MAX_BATCH_HELD {
+                return Err(MultiAssetError::BatchHoldsTooMuch {
+                    token_id: token_id.clone(),
+                });
+            }
+            cells.push(cell);
+        }
         let mut open = self.open_proposals(authority, seen.first().and_then(|s| s.issuer));
         // The registry's answers too come before the first write.
         open.live()?;
 
-        // Every check passed: each token is now read, changed and written in turn.
+        // Every check passed: each token is now changed and written in turn.
         let mut events = Vec::new();
-        for token_id in token_ids {
-            let mut cell = self.token(&token_id);
+        for (token_id, mut cell) in token_ids.into_iter().zip(cells) {
             if cell.follows == follow {
                 continue;
             }
@@ -88,5 +105,41 @@ impl MultiAssetData {
             }
         }
         Ok(events)
+    }
+
+    /// The collection (its issuer changed, or it linked this contract) or the registry (a grant
+    /// of `proposer` began or ended; of every proposer when `None`) says that what following
+    /// tokens show may have changed in this transaction: the open collection-wide proposals that
+    /// change touches are announced to wallets. Nothing is written.
+    ///
+    /// # Errors
+    /// - [`MultiAssetError::NotAPeer`]: if the caller is neither the collection nor the registry
+    ///   this contract was instantiated with.
+    ///
+    /// # Events
+    /// [`BatchMetadataUpdate`](crate::BatchMetadataUpdate) of the open collection-wide proposals
+    /// of `proposer` (all of them when `None`), if there are any.
+    pub fn announce_followers_changed(
+        &self,
+        authority: &impl Authority,
+        caller: AccountId,
+        proposer: Option<AccountId>,
+    ) -> Outcome {
+        if !authority.is_peer(caller) {
+            return Err(MultiAssetError::NotAPeer);
+        }
+        let asset_ids: Vec<_> = self
+            .collection_proposals_cell()
+            .open
+            .iter()
+            .filter(|p| proposer.is_none_or(|proposer| proposer == p.proposer))
+            .map(|p| p.asset_id)
+            .collect();
+        if asset_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(Vec::from([MultiAssetEvent::BatchMetadataUpdate {
+            asset_ids,
+        }]))
     }
 }

@@ -1,6 +1,12 @@
 //! Proposing: catalog entries, proposals to one token, to many tokens and to the whole
-//! collection, and withdrawing a collection-wide proposal. Caller: the issuer or a live proposer
+//! collection, and withdrawing collection-wide proposals. Caller: the issuer or a live proposer
 //! (a withdrawal also the proposal's own proposer).
+//!
+//! **Leftovers block nobody**: a proposal whose proposer no longer counts (revoked, renounced,
+//! expired, or granted by a former issuer) counts against no cap. When a proposal would be
+//! refused because the token's pending list is full or already holds the asset, or the open
+//! collection-wide proposals are full or hold it, the lapsed proposals there are dropped first
+//! (`LapsedProposalsDropped`), with one question to the registry.
 
 use super::{
     decide::{decision_events, Decision, Report},
@@ -13,13 +19,13 @@ use crate::{
     events::MultiAssetEvent,
     limits::{
         MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_COLLECTION_PROPOSALS_PER_CALL,
-        MAX_ENTRIES_PER_CALL, MAX_OPEN_COLLECTION_PROPOSALS,
+        MAX_ENTRIES_PER_CALL, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PENDING,
     },
     rules::{
-        ensure_distinct_tokens, ensure_list_size, ensure_may_propose, ensure_token_id, Authority,
-        Outcome,
+        ensure_distinct_tokens, ensure_list_size, ensure_may_propose, ensure_token_id,
+        first_repeated, lapsed, Authority, Outcome,
     },
-    token::PendingAsset,
+    token::{PendingAsset, TokenAssets},
 };
 use ink::prelude::{string::String, vec::Vec};
 use multiasset_traits::{AccountId, AssetId, ContentHash, Id};
@@ -106,7 +112,8 @@ impl MultiAssetData {
     /// - [`MultiAssetError::AssetNotFound`]: if the entry does not exist.
     /// - [`MultiAssetError::AssetAlreadyPending`], [`MultiAssetError::AssetAlreadyActive`]: if
     ///   the token has it.
-    /// - [`MultiAssetError::TooManyPendingAssets`]: at the pending cap.
+    /// - [`MultiAssetError::TooManyPendingAssets`]: at the pending cap (lapsed proposals do not
+    ///   count).
     /// - [`MultiAssetError::ReplacedAssetNotActive`]: if `replaces` is not active on the token.
     /// - [`MultiAssetError::TokenBurnt`]: if the token was burnt.
     /// - [`MultiAssetError::TooManyActiveAssets`], [`MultiAssetError::PrioritiesExhausted`]: if
@@ -115,6 +122,7 @@ impl MultiAssetData {
     ///   follows the collection.
     ///
     /// # Events
+    /// [`LapsedProposalsDropped`](crate::LapsedProposalsDropped) if leftovers made room first;
     /// [`AssetProposed`](crate::AssetProposed); when the caller owns the token also
     /// [`AssetAccepted`](crate::AssetAccepted), and [`MetadataUpdate`](crate::MetadataUpdate) if
     /// its top asset changed.
@@ -136,6 +144,11 @@ impl MultiAssetData {
             return Err(MultiAssetError::TokenBurnt { token_id });
         }
         let mut cell = self.token(&token_id);
+        let mut dropped = Vec::new();
+        if leftovers_may_block(&cell, asset_id) {
+            let proposers: Vec<AccountId> = cell.pending.iter().map(|p| p.proposer).collect();
+            dropped = drop_pending_of(&mut cell, &lapsed(authority, seen.issuer, &proposers)?);
+        }
         cell.ensure_new(&token_id, asset_id)?;
         let proposal = PendingAsset {
             asset_id,
@@ -154,12 +167,13 @@ impl MultiAssetData {
             None
         };
 
-        let mut events = Vec::from([MultiAssetEvent::AssetProposed {
+        let mut events = lapsed_events(Some(&token_id), dropped);
+        events.push(MultiAssetEvent::AssetProposed {
             token_id: token_id.clone(),
             asset_id,
             replaces,
             proposer: caller,
-        }]);
+        });
         match target {
             Some(target) => {
                 let top = cell.top();
@@ -204,7 +218,8 @@ impl MultiAssetData {
     ///   `replaces` is not active.
     ///
     /// # Events
-    /// [`AssetProposedToMany`](crate::AssetProposedToMany): one for the whole batch.
+    /// [`LapsedProposalsDropped`](crate::LapsedProposalsDropped) per token whose leftovers made
+    /// room; [`AssetProposedToMany`](crate::AssetProposedToMany): one for the whole batch.
     pub fn propose_asset_to_many(
         &mut self,
         authority: &impl Authority,
@@ -213,7 +228,8 @@ impl MultiAssetData {
         asset_id: AssetId,
         replaces: Option<AssetId>,
     ) -> Outcome {
-        ensure_may_propose(authority, authority.issuer()?, caller)?;
+        let issuer = authority.issuer()?;
+        ensure_may_propose(authority, issuer, caller)?;
         ensure_list_size(token_ids.len(), MAX_BATCH_TOKENS)?;
         token_ids.iter().try_for_each(ensure_token_id)?;
         if scale::Encode::encoded_size(&token_ids) > MAX_BATCH_ID_BYTES {
@@ -231,6 +247,7 @@ impl MultiAssetData {
         };
         let mut held: u32 = 0;
         let mut cells = Vec::with_capacity(token_ids.len());
+        let mut proposers: Vec<AccountId> = Vec::new();
         for token_id in &token_ids {
             let cell = self.token(token_id);
             held = held.saturating_add((cell.pending.len() + cell.active.len()) as u32);
@@ -239,13 +256,25 @@ impl MultiAssetData {
                     token_id: token_id.clone(),
                 });
             }
+            if leftovers_may_block(&cell, asset_id) {
+                proposers.extend(cell.pending.iter().map(|p| p.proposer));
+            }
+            cells.push(cell);
+        }
+        // One question to the registry for every token whose leftovers may be in the way.
+        let lapsed = lapsed(authority, issuer, &proposers)?;
+        let mut events = Vec::new();
+        for (token_id, cell) in token_ids.iter().zip(cells.iter_mut()) {
+            if leftovers_may_block(cell, asset_id) {
+                let dropped = drop_pending_of(cell, &lapsed);
+                events.extend(lapsed_events(Some(token_id), dropped));
+            }
             cell.ensure_proposable(token_id, asset_id)?;
             if replaces.is_some() && cell.replacement_target(&proposal).is_none() {
                 return Err(MultiAssetError::ReplacedAssetNotActive {
                     token_id: token_id.clone(),
                 });
             }
-            cells.push(cell);
         }
 
         for (token_id, mut cell) in token_ids.iter().zip(cells) {
@@ -255,12 +284,13 @@ impl MultiAssetData {
             cell.pending.push(proposal);
             self.store(token_id, &cell);
         }
-        Ok(Vec::from([MultiAssetEvent::AssetProposedToMany {
+        events.push(MultiAssetEvent::AssetProposedToMany {
             token_ids,
             asset_id,
             replaces,
             proposer: caller,
-        }]))
+        });
+        Ok(events)
     }
 
     /// Proposes each `(asset, replaces)` of `proposals` (at most
@@ -280,10 +310,12 @@ impl MultiAssetData {
     /// - [`MultiAssetError::DuplicateAsset`]: if an asset is proposed twice in the list.
     /// - [`MultiAssetError::AssetAlreadyProposedToCollection`]: if an asset is already an open
     ///   collection-wide proposal.
-    /// - [`MultiAssetError::TooManyCollectionProposals`]: if too many would be open.
+    /// - [`MultiAssetError::TooManyCollectionProposals`]: if too many would be open (lapsed
+    ///   proposals do not count).
     /// - [`MultiAssetError::CollectionProposalsExhausted`]: if the sequence numbers ran out.
     ///
     /// # Events
+    /// [`LapsedProposalsDropped`](crate::LapsedProposalsDropped) if leftovers made room first;
     /// [`AssetsProposedToCollection`](crate::AssetsProposedToCollection), then
     /// [`BatchMetadataUpdate`](crate::BatchMetadataUpdate) (followers show them).
     pub fn propose_to_collection(
@@ -292,9 +324,23 @@ impl MultiAssetData {
         caller: AccountId,
         proposals: Vec<(AssetId, Option<AssetId>)>,
     ) -> Outcome {
-        ensure_may_propose(authority, authority.issuer()?, caller)?;
+        let issuer = authority.issuer()?;
+        ensure_may_propose(authority, issuer, caller)?;
         ensure_list_size(proposals.len(), MAX_COLLECTION_PROPOSALS_PER_CALL)?;
         let mut cell = self.collection_proposals_cell();
+        let mut dropped = Vec::new();
+        let full = cell.open.len() + proposals.len() > MAX_OPEN_COLLECTION_PROPOSALS;
+        if full || proposals.iter().any(|(a, _)| cell.position(*a).is_some()) {
+            let proposers: Vec<AccountId> = cell.open.iter().map(|p| p.proposer).collect();
+            let lapsed = lapsed(authority, issuer, &proposers)?;
+            cell.open.retain(|p| {
+                let keep = !lapsed.contains(&p.proposer);
+                if !keep {
+                    dropped.push(p.asset_id);
+                }
+                keep
+            });
+        }
         for (index, &(asset_id, replaces)) in proposals.iter().enumerate() {
             self.catalog.ensure_entry(asset_id)?;
             if let Some(replaced) = replaces {
@@ -331,54 +377,104 @@ impl MultiAssetData {
         cell.next_seq = next_seq;
         self.store_collection_proposals(&cell);
         let asset_ids = proposals.iter().map(|(asset_id, _)| *asset_id).collect();
-        Ok(Vec::from([
-            MultiAssetEvent::AssetsProposedToCollection {
-                proposals,
-                proposer: caller,
-            },
-            MultiAssetEvent::BatchMetadataUpdate { asset_ids },
-        ]))
+        let mut events = lapsed_events(None, dropped);
+        events.push(MultiAssetEvent::AssetsProposedToCollection {
+            proposals,
+            proposer: caller,
+        });
+        events.push(MultiAssetEvent::BatchMetadataUpdate { asset_ids });
+        Ok(events)
     }
 
-    /// Withdraws the open collection-wide proposal of `asset_id`: no token sees it pending any
-    /// more, following tokens show again what it replaced, tokens whose owner accepted it keep
-    /// it. Caller: the issuer, or the account that proposed it.
+    /// Withdraws the open collection-wide proposals of `asset_ids` (at most
+    /// [`MAX_OPEN_COLLECTION_PROPOSALS`]: all of them in one call), all or nothing: no token sees
+    /// them pending any more, following tokens show again what they replaced, tokens whose owner
+    /// accepted one keep it. Caller: the issuer, or the account that made every one of them.
     ///
     /// # Errors
-    /// - [`MultiAssetError::AssetNotProposedToCollection`]: if `asset_id` is not an open
-    ///   collection-wide proposal.
-    /// - [`MultiAssetError::NotIssuerOrItsProposer`]: if the caller is neither the issuer nor
-    ///   the proposal's proposer.
+    /// - [`MultiAssetError::EmptyBatch`], [`MultiAssetError::BatchTooLarge`]: if no asset or too
+    ///   many are named.
+    /// - [`MultiAssetError::DuplicateAsset`]: if an asset is named twice.
+    /// - [`MultiAssetError::AssetNotProposedToCollection`]: naming the first asset that is not
+    ///   an open collection-wide proposal.
+    /// - [`MultiAssetError::NotIssuerOrItsProposer`]: naming the first proposal the caller
+    ///   neither made nor may withdraw as the issuer.
     /// - [`MultiAssetError::CollectionCallFailed`]: if the collection does not answer.
     ///
     /// # Events
-    /// [`CollectionProposalWithdrawn`](crate::CollectionProposalWithdrawn), then
-    /// [`BatchMetadataUpdate`](crate::BatchMetadataUpdate).
+    /// [`CollectionProposalWithdrawn`](crate::CollectionProposalWithdrawn) per proposal, then
+    /// one [`BatchMetadataUpdate`](crate::BatchMetadataUpdate).
     pub fn withdraw_from_collection(
         &mut self,
         authority: &impl Authority,
         caller: AccountId,
-        asset_id: AssetId,
+        asset_ids: Vec<AssetId>,
     ) -> Outcome {
+        ensure_list_size(asset_ids.len(), MAX_OPEN_COLLECTION_PROPOSALS)?;
+        if let Some(i) = first_repeated(&asset_ids) {
+            return Err(MultiAssetError::DuplicateAsset {
+                asset_id: asset_ids[i],
+            });
+        }
         let mut cell = self.collection_proposals_cell();
-        let position = cell
-            .position(asset_id)
-            .ok_or(MultiAssetError::AssetNotProposedToCollection { asset_id })?;
-        if cell.open[position].proposer != caller && authority.issuer()? != Some(caller) {
-            return Err(MultiAssetError::NotIssuerOrItsProposer { asset_id });
+        // The collection is asked once, and only if a proposal is not the caller's own.
+        let mut issuer = None;
+        for &asset_id in &asset_ids {
+            let position = cell
+                .position(asset_id)
+                .ok_or(MultiAssetError::AssetNotProposedToCollection { asset_id })?;
+            if cell.open[position].proposer == caller {
+                continue;
+            }
+            if issuer.is_none() {
+                issuer = Some(authority.issuer()?);
+            }
+            if issuer != Some(Some(caller)) {
+                return Err(MultiAssetError::NotIssuerOrItsProposer { asset_id });
+            }
         }
 
-        // `remove`, not `swap_remove`: following tokens apply the open proposals in order.
-        cell.open.remove(position);
+        // `retain`, not `swap_remove`: following tokens apply the open proposals in order.
+        cell.open.retain(|p| !asset_ids.contains(&p.asset_id));
         self.store_collection_proposals(&cell);
-        Ok(Vec::from([
-            MultiAssetEvent::CollectionProposalWithdrawn {
+        let mut events: Vec<MultiAssetEvent> = asset_ids
+            .iter()
+            .map(|&asset_id| MultiAssetEvent::CollectionProposalWithdrawn {
                 asset_id,
                 withdrawn_by: caller,
-            },
-            MultiAssetEvent::BatchMetadataUpdate {
-                asset_ids: Vec::from([asset_id]),
-            },
-        ]))
+            })
+            .collect();
+        events.push(MultiAssetEvent::BatchMetadataUpdate { asset_ids });
+        Ok(events)
     }
+}
+
+/// Whether proposing `asset_id` to the token whose cell is `cell` may be refused for what lapsed
+/// proposals hold: the asset is pending there already, or the pending list is full.
+fn leftovers_may_block(cell: &TokenAssets, asset_id: AssetId) -> bool {
+    cell.pending_position(asset_id).is_some() || cell.pending.len() >= MAX_PENDING as usize
+}
+
+/// Drops from `cell` the pending proposals of the `lapsed` accounts; returns their assets.
+fn drop_pending_of(cell: &mut TokenAssets, lapsed: &[AccountId]) -> Vec<AssetId> {
+    let mut dropped = Vec::new();
+    cell.pending.retain(|p| {
+        let keep = !lapsed.contains(&p.proposer);
+        if !keep {
+            dropped.push(p.asset_id);
+        }
+        keep
+    });
+    dropped
+}
+
+/// The event of `dropped` lapsed proposals (on `token_id`, or collection-wide), if any.
+fn lapsed_events(token_id: Option<&Id>, dropped: Vec<AssetId>) -> Vec<MultiAssetEvent> {
+    if dropped.is_empty() {
+        return Vec::new();
+    }
+    Vec::from([MultiAssetEvent::LapsedProposalsDropped {
+        token_id: token_id.cloned(),
+        asset_ids: dropped,
+    }])
 }

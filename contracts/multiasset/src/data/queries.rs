@@ -179,6 +179,24 @@ impl MultiAssetData {
         self.collection_proposals_cell().open
     }
 
+    /// The assets of the open collection-wide proposals `token_id` no longer awaits: an owner
+    /// of it accepted or rejected them (decisions stay with the token when it changes hands, as
+    /// everything else in ERC-5773), or, while it follows, it shows them applied. Nothing for a
+    /// token that does not exist.
+    pub fn decided_collection_proposals(
+        &self,
+        authority: &impl Authority,
+        token_id: &Id,
+    ) -> Vec<AssetId> {
+        let decided = self.shown(authority, token_id).decided;
+        self.collection_proposals_cell()
+            .open
+            .iter()
+            .filter(|p| decided.contains(&p.seq))
+            .map(|p| p.asset_id)
+            .collect()
+    }
+
     /// What `token_id` shows ([`crate::shown`]) if the collection says the token exists, nothing
     /// otherwise (also if the collection cannot be asked).
     pub(crate) fn shown(&self, authority: &impl Authority, token_id: &Id) -> TokenAssets {

@@ -203,40 +203,18 @@ fn accept_assets_of_no_asset_or_more_than_the_cap_fails() {
 }
 
 #[test]
-fn accept_assets_asks_the_registry_once_per_proposer() {
-    use std::cell::Cell;
-    /// The world, counting the registry questions.
-    struct Counting(World, Cell<u32>);
-    impl Authority for Counting {
-        fn issuer(&self) -> Result<Option<AccountId>, MultiAssetError> {
-            self.0.issuer()
-        }
-        fn is_proposer(&self, account: AccountId) -> Result<bool, MultiAssetError> {
-            self.1.set(self.1.get() + 1);
-            self.0.is_proposer(account)
-        }
-        fn token_authority(
-            &self,
-            token_id: &Id,
-            account: AccountId,
-        ) -> Result<TokenAuthority, MultiAssetError> {
-            self.0.token_authority(token_id, account)
-        }
-        fn token_authorities(
-            &self,
-            token_ids: &[Id],
-            account: AccountId,
-        ) -> Result<Vec<TokenAuthority>, MultiAssetError> {
-            self.0.token_authorities(token_ids, account)
-        }
-    }
-    let (mut data, w) = collection_with(&[]);
-    data.propose_to_collection(&w, proposer(), vec![(3, None), (4, None), (5, None)])
+fn accept_assets_asks_the_registry_once_about_every_proposer() {
+    let (mut data, mut w) = collection_with(&[]);
+    let second = account(10);
+    w.proposers.insert(second);
+    data.propose_to_collection(&w, proposer(), vec![(3, None), (4, None)])
         .unwrap();
-    let counting = Counting(w, Cell::new(0));
-    data.accept_assets(&counting, owner(), token(), vec![3, 4, 5])
+    data.propose_to_collection(&w, second, vec![(5, None)])
         .unwrap();
-    assert_eq!(counting.1.get(), 1);
+    w.registry_asked.set(0);
+    data.accept_assets(&w, owner(), token(), vec![3, 4, 5])
+        .unwrap();
+    assert_eq!(w.registry_asked.get(), 1);
 }
 
 #[test]
@@ -270,7 +248,8 @@ fn reject_assets_with_one_asset_not_pending_changes_nothing() {
 fn decisions_on_withdrawn_proposals_are_forgotten_by_the_next_decision() {
     let (mut data, w) = collection_with(&[(3, None), (4, None)]);
     data.reject_asset(&w, owner(), token(), 3).unwrap();
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(data.token(&token()).decided, vec![0]);
     data.accept_asset(&w, owner(), token(), 4).unwrap();
     assert_eq!(data.token(&token()).decided, vec![1]);

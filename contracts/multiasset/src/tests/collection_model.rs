@@ -106,7 +106,7 @@ fn apply(data: &mut MultiAssetData, w: &World, op: &Op) {
         Op::ProposeToCollection(proposals) => {
             data.propose_to_collection(w, proposer(), proposals.clone())
         }
-        Op::Withdraw(asset) => data.withdraw_from_collection(w, issuer(), *asset),
+        Op::Withdraw(asset) => data.withdraw_from_collection(w, issuer(), vec![*asset]),
         Op::Propose {
             token: t,
             asset,

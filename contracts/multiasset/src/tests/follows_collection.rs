@@ -64,9 +64,11 @@ fn a_following_token_shows_every_open_proposal_active_past_and_future() {
 fn a_following_token_shows_again_what_a_withdrawn_proposal_replaced() {
     let (mut data, w) = collection_with(&[(3, Some(1)), (4, None)]);
     follow(&mut data, &w, true);
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(data.active_assets(&w, &token()), vec![1, 2, 4]);
-    data.withdraw_from_collection(&w, issuer(), 4).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![4])
+        .unwrap();
     assert_eq!(data.active_assets(&w, &token()), vec![1, 2]);
 }
 
@@ -77,7 +79,8 @@ fn a_chain_of_replacements_applies_in_order_on_a_following_token() {
     data.propose_to_collection(&w, issuer(), vec![(4, Some(3))])
         .unwrap();
     assert_eq!(data.active_assets(&w, &token()), vec![4, 2]);
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     // 4 replaced 3, which is gone: 4 is appended after what 3 replaced came back.
     assert_eq!(data.active_assets(&w, &token()), vec![1, 2, 4]);
 }
@@ -96,7 +99,8 @@ fn stopping_keeps_what_the_token_shows_and_emits_it() {
         }]
     );
     // Kept: a withdrawal no longer changes it, and the proposal is not pending again.
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(data.active_assets(&w, &token()), vec![3, 2]);
     data.propose_to_collection(&w, issuer(), vec![(4, None)])
         .unwrap();
@@ -185,7 +189,8 @@ fn a_following_tokens_own_proposal_of_an_asset_the_collection_shows_active_is_no
     );
     assert_eq!(data.reject_all_assets(&w, owner(), token(), 0), Ok(vec![]));
     // Withdrawn, the token's own proposal is pending again.
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(data.pending_assets(&w, &token()), vec![3]);
 }
 
@@ -330,13 +335,17 @@ fn follow_of_tokens_that_hold_too_much_names_the_token_and_writes_nothing() {
     let ids: Vec<Id> = (100..100 + tokens).map(Id::U32).collect();
     for id in &ids {
         w.owners.insert(id.clone(), owner());
-        for asset in 1..=per_token {
+        let active: Vec<AssetId> = (1..=MAX_ACTIVE as u64).collect();
+        for &asset in &active {
             data.propose_asset(&w, proposer(), id.clone(), asset, None)
                 .unwrap();
         }
-        let active: Vec<AssetId> = (1..=MAX_ACTIVE as u64).collect();
         for chunk in active.chunks(MAX_DECISIONS_PER_CALL) {
             data.accept_assets(&w, owner(), id.clone(), chunk.to_vec())
+                .unwrap();
+        }
+        for asset in MAX_ACTIVE as u64 + 1..=per_token {
+            data.propose_asset(&w, proposer(), id.clone(), asset, None)
                 .unwrap();
         }
     }

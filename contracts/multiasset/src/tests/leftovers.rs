@@ -61,8 +61,7 @@ fn the_issuer_may_propose_an_asset_a_revoked_key_left_pending() {
 }
 
 #[test]
-fn a_revoked_keys_collection_proposals_do_not_keep_the_issuer_from_proposing_to_the_collection()
-{
+fn a_revoked_keys_collection_proposals_do_not_keep_the_issuer_from_proposing_to_the_collection() {
     let (mut data, w) = collection_full_of_a_revoked_key();
     let next = MAX_OPEN_COLLECTION_PROPOSALS as u64 + 1;
     assert!(data

@@ -160,7 +160,8 @@ fn propose_to_collection_past_the_open_cap_fails_and_a_withdrawal_makes_room() {
             max: MAX_OPEN_COLLECTION_PROPOSALS as u32
         })
     );
-    data.withdraw_from_collection(&w, issuer(), 1).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![1])
+        .unwrap();
     data.propose_to_collection(&w, issuer(), vec![(cap + 1, None)])
         .unwrap();
 }

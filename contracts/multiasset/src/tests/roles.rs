@@ -134,7 +134,7 @@ const OWNER_GATED: [Message; 7] = [
 /// `withdraw_from_collection` of the collection-wide proposal [`proposers_proposal`] made.
 const WITHDRAW: [Message; 1] = [Message {
     name: "withdraw_from_collection",
-    call: |data, w, caller| data.withdraw_from_collection(w, caller, 3).map(drop),
+    call: |data, w, caller| data.withdraw_from_collection(w, caller, vec![3]).map(drop),
 }];
 
 /// Nothing more than the table's token.

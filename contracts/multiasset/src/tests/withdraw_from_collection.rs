@@ -5,7 +5,9 @@ use super::*;
 #[test]
 fn withdraw_emits_and_no_token_shows_the_proposal_pending_any_more() {
     let (mut data, w) = collection_with(&[(3, Some(1)), (4, None)]);
-    let events = data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    let events = data
+        .withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(
         events,
         vec![
@@ -26,7 +28,8 @@ fn withdraw_by_the_proposer_who_made_it_succeeds() {
     let (mut data, w) = collection_with(&[]);
     data.propose_to_collection(&w, proposer(), vec![(3, None)])
         .unwrap();
-    data.withdraw_from_collection(&w, proposer(), 3).unwrap();
+    data.withdraw_from_collection(&w, proposer(), vec![3])
+        .unwrap();
     assert!(data.collection_proposals().is_empty());
 }
 
@@ -35,7 +38,7 @@ fn withdraw_by_another_proposer_or_a_stranger_fails() {
     let (mut data, w) = collection_with(&[(3, None)]);
     for caller in [proposer(), stranger(), owner()] {
         assert_eq!(
-            data.withdraw_from_collection(&w, caller, 3),
+            data.withdraw_from_collection(&w, caller, vec![3]),
             Err(MultiAssetError::NotIssuerOrItsProposer { asset_id: 3 })
         );
     }
@@ -46,7 +49,7 @@ fn withdraw_by_another_proposer_or_a_stranger_fails() {
 fn withdraw_of_an_asset_not_proposed_to_the_collection_fails() {
     let (mut data, w) = collection_with(&[(3, None)]);
     assert_eq!(
-        data.withdraw_from_collection(&w, issuer(), 4),
+        data.withdraw_from_collection(&w, issuer(), vec![4]),
         Err(MultiAssetError::AssetNotProposedToCollection { asset_id: 4 })
     );
 }
@@ -54,7 +57,8 @@ fn withdraw_of_an_asset_not_proposed_to_the_collection_fails() {
 #[test]
 fn a_withdrawn_proposal_cannot_be_accepted() {
     let (mut data, w) = collection_with(&[(3, None)]);
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(
         data.accept_asset(&w, owner(), token(), 3),
         Err(MultiAssetError::AssetNotPending { token_id: token() })
@@ -66,14 +70,16 @@ fn a_withdrawn_proposal_cannot_be_accepted() {
 fn a_token_that_accepted_a_withdrawn_proposal_keeps_it() {
     let (mut data, w) = collection_with(&[(3, Some(1))]);
     data.accept_asset(&w, owner(), token(), 3).unwrap();
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(data.active_assets(&w, &token()), vec![3, 2]);
 }
 
 #[test]
 fn withdraw_keeps_the_order_of_the_other_proposals() {
     let (mut data, w) = collection_with(&[(3, None), (4, None), (5, None)]);
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     assert_eq!(data.pending_assets(&w, &token()), vec![4, 5]);
 }
 
@@ -81,7 +87,8 @@ fn withdraw_keeps_the_order_of_the_other_proposals() {
 fn an_asset_proposed_again_after_withdrawal_is_pending_again_even_where_rejected_before() {
     let (mut data, w) = collection_with(&[(3, None)]);
     data.reject_asset(&w, owner(), token(), 3).unwrap();
-    data.withdraw_from_collection(&w, issuer(), 3).unwrap();
+    data.withdraw_from_collection(&w, issuer(), vec![3])
+        .unwrap();
     data.propose_to_collection(&w, issuer(), vec![(3, None)])
         .unwrap();
     assert_eq!(data.pending_assets(&w, &token()), vec![3]);
