@@ -34,6 +34,23 @@ fn a_template_with_id_anywhere_else_or_twice_fails_naming_the_entry() {
         "{id}",
     ] {
         assert_eq!(
+            add(&mut data, &w, bad),
+            Err(MultiAssetError::BadTemplate { index: 0 })
+        );
+    }
+    assert_eq!(data.total_assets(), 0);
+}
+
+#[test]
+fn a_template_with_id_in_its_query_or_fragment_fails() {
+    // One manifest line would stand for every token's file: nothing could be verified.
+    let (mut data, w) = catalog(0);
+    for bad in [
+        "https://host/meta.json?token={id}",
+        "https://host/meta/file#{id}",
+        "ipfs://bafy/dir?x=1&id={id}.json",
+    ] {
+        assert_eq!(
             data.add_asset_entries(
                 &w,
                 issuer(),
