@@ -120,11 +120,11 @@ pub enum MultiAssetError {
     /// proposal.
     AssetNotProposedToCollection { asset_id: AssetId },
     /// Returned by `withdraw_from_collection` if the caller is neither the collection's issuer
-    /// nor the account that made the proposal.
+    /// nor the account that made the proposal of `asset_id`.
     NotIssuerOrItsProposer { asset_id: AssetId },
     /// Returned if the uri of catalog entry number `index` of the call has `{id}` more than
     /// once, or anywhere but in its last path segment (after a `/` that follows the scheme's
-    /// `//`, with no `/` after it).
+    /// `//`, with no `/` after it and no `?` or `#` before it).
     BadTemplate { index: u32 },
     /// Returned by `propose_to_collection` if every sequence number of collection-wide
     /// proposals (2^32) has been used.

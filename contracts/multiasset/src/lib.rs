@@ -570,13 +570,11 @@ mod multi_asset {
             proposer: Option<AccountId>,
         ) -> Result<(), AnnounceError> {
             let caller = self.env().caller();
-            match self
+            let events = self
                 .data
-                .announce_followers_changed(&self.peers, caller, proposer)
-            {
-                Ok(events) => Ok(self.emit(events)),
-                Err(_) => Err(AnnounceError::NotAPeer),
-            }
+                .announce_followers_changed(&self.peers, caller, proposer);
+            self.emit(events.map_err(|_| AnnounceError::NotAPeer)?);
+            Ok(())
         }
     }
 

@@ -2,8 +2,8 @@
 //!
 //! A uri may contain [`PLACEHOLDER`] (`{id}`) once, in its last path segment, e.g.
 //! `ipfs://bafy…/{id}.json`. The placeholder must follow a `/` that comes after the scheme's
-//! `//`, and no `/` may follow it; anything else is refused with `BadTemplate` when the entry is
-//! added. For a token, the placeholder is replaced by its id:
+//! `//`, no `/` may follow it, and no `?` or `#` may come before it (in a query or a fragment it
+//! would not name a file); anything else is refused with `BadTemplate` when the entry is added. For a token, the placeholder is replaced by its id:
 //! - `U8`, `U16`, `U32`, `U64`, `U128`: the number in decimal (`Id::U32(42)` → `42`);
 //! - `Bytes`: the bytes in lowercase hex, two digits each (`Id::Bytes(vec![0xab, 1])` → `ab01`).
 //!
@@ -54,7 +54,10 @@ pub fn placeholder(uri: &str) -> Result<Option<usize>, MisplacedPlaceholder> {
     };
     let before = &bytes[path_start.min(at)..at];
     let after = &bytes[at + pattern.len()..];
-    if at < path_start || !before.contains(&b'/') || after.contains(&b'/') {
+    // In the query or the fragment, `{id}` would leave every token one file name, one line of
+    // the manifest: nothing could be verified per token.
+    let in_query = before.iter().any(|b| *b == b'?' || *b == b'#');
+    if at < path_start || !before.contains(&b'/') || after.contains(&b'/') || in_query {
         return Err(MisplacedPlaceholder);
     }
     Ok(Some(at))

@@ -30,11 +30,19 @@
 //!   allowed (ERC-5773) and inert until it is minted and its owner accepts; a burnt token takes
 //!   none. Accept also checks that the proposal's proposer is still the issuer or a live
 //!   proposer. Queries of a token the collection does not know show nothing.
-//! - **What wallets show**: `top_asset` (the lowest priority, the first among equals) and
-//!   `TopAssetUri::top_asset_uri` for the collection's `Psp34Traits` answers; ERC-4906's
-//!   `MetadataUpdate` is emitted when a decision changes a token's top asset,
-//!   `BatchMetadataUpdate` when a collection-wide proposal is made or withdrawn (followers may
-//!   change).
+//! - **What wallets show** (`top_asset`, the lowest priority, the first among equals, and
+//!   `TopAssetUri::top_asset_uri` for the collection's `Psp34Traits` answers) changes only by
+//!   the decision of the token's owner or asset operator, or, for a token that follows the
+//!   collection, by a collection-wide proposal of a proposer that counts at that moment; and
+//!   every such change is announced by ERC-4906 in the transaction that causes it:
+//!   `MetadataUpdate` when a decision changes a token's top asset, `BatchMetadataUpdate` when a
+//!   collection-wide proposal is made or withdrawn, and when a grant or the issuer changes
+//!   (the registry and the collection call `announce_followers_changed`). An expiry takes
+//!   effect without a transaction: anyone then calls the registry's `clear_ended_grant`.
+//! - Proposals whose proposer no longer counts count against no cap: they are dropped when in
+//!   the way ([`propose`]). A token keeps its state when it changes hands, as in ERC-5773: a
+//!   buyer inherits its follow setting and the decisions on open collection-wide proposals
+//!   (`decided_collection_proposals`).
 //! - A token id takes at most [`crate::limits::MAX_TOKEN_ID_LEN`] bytes SCALE-encoded (a storage
 //!   key must fit pallet-contracts' 128 bytes): longer ids are refused with `TokenIdTooLong` and
 //!   hold nothing in queries, instead of trapping.
