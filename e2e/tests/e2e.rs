@@ -11,6 +11,8 @@ mod common;
 mod backup_story;
 #[path = "e2e/batch.rs"]
 mod batch;
+#[path = "e2e/consent.rs"]
+mod consent;
 #[path = "e2e/collection_scale.rs"]
 mod collection_scale;
 #[path = "e2e/lifecycle.rs"]

@@ -139,12 +139,12 @@ async fn one_call_replaces_a_mirror_on_every_token_and_followers_never_sign(
     let propose = on_multiasset(assets).call(|m| m.propose_to_collection(vec![(6, Some(2))]));
     assert_eq!(submit!(client, &ink_e2e::dave(), propose), Ok(()));
     assert_eq!(query!(client, active(150)), vec![5, 6, 3, 4]);
-    let stranger = on_multiasset(assets).call(|m| m.withdraw_from_collection(6));
+    let stranger = on_multiasset(assets).call(|m| m.withdraw_from_collection(vec![6]));
     assert_eq!(
         refused!(client, &ink_e2e::bob(), stranger),
         Err(MultiAssetError::NotIssuerOrItsProposer { asset_id: 6 })
     );
-    let withdraw = on_multiasset(assets).call(|m| m.withdraw_from_collection(6));
+    let withdraw = on_multiasset(assets).call(|m| m.withdraw_from_collection(vec![6]));
     assert_eq!(submit!(client, &ink_e2e::dave(), withdraw), Ok(()));
 
     // Then: followers show again what it replaced, bob's tokens no longer see it pending, and

@@ -38,18 +38,24 @@ async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) 
     // Then: bob is no longer a proposer.
     assert!(!query!(client, is_bob));
 
+    // Given: alice grants charlie before she transfers the collection.
+    let grant_charlie = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
+    assert_eq!(submit!(client, &ink_e2e::alice(), grant_charlie.clone()), Ok(()));
+    let is_charlie = on_registry(registry).call(|r| r.is_proposer(collection, charlie));
+    assert!(query!(client, is_charlie.clone()));
+
     // When: alice transfers the collection to dave.
     let dave = account_id(AccountKeyring::Dave);
     let transfer = on_collection(collection).call(|c| c.transfer_ownership(dave));
     assert_eq!(submit!(client, &ink_e2e::alice(), transfer), Ok(()));
-    // Then: alice can no longer grant; dave can, at once.
-    let grant_charlie = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
+    // Then: alice's grant ended with her; she can no longer grant; dave can, at once, and his
+    // grant of the same account counts.
+    assert!(!query!(client, is_charlie.clone()));
     assert_eq!(
         refused!(client, &ink_e2e::alice(), grant_charlie.clone()),
         Err(RegistryError::NotIssuer)
     );
     assert_eq!(submit!(client, &ink_e2e::dave(), grant_charlie), Ok(()));
-    let is_charlie = on_registry(registry).call(|r| r.is_proposer(collection, charlie));
     assert!(query!(client, is_charlie));
     Ok(())
 }
@@ -79,10 +85,16 @@ async fn grant_expires_when_block_time_passes(mut client: ink_e2e::Client<C, E>)
     );
 
     // Then: bob is no longer a proposer, though his (expired) grant is still listed.
-    assert!(!query!(client, is_bob));
+    assert!(!query!(client, is_bob.clone()));
     let listed = on_registry(registry).call(|r| r.proposers(collection, 0, 10));
-    let listed = query!(client, listed).expect("page");
-    assert_eq!(listed.len(), 1);
-    assert!(!listed[0].live);
+    let page = query!(client, listed.clone()).expect("page");
+    assert_eq!(page.len(), 1);
+    assert!(!page[0].live);
+
+    // When: anyone (eve) clears the ended grant.
+    let clear = on_registry(registry).call(|r| r.clear_ended_grant(collection, bob));
+    assert_eq!(submit!(client, &ink_e2e::eve(), clear), Ok(()));
+    // Then: it is no longer listed.
+    assert_eq!(query!(client, listed), Ok(vec![]));
     Ok(())
 }

@@ -36,8 +36,8 @@ macro_rules! wallet_reads {
 async fn subwallet_shows_the_top_asset_as_it_is_accepted_replaced_and_reordered(
     mut client: ink_e2e::Client<C, E>,
 ) -> E2EResult<()> {
-    // Given: alice's collection, token 7 minted to bob, the collection's metadata on four
-    // mirrors in the catalog, no asset accepted yet and no multi-asset contract linked.
+    // Given: alice's collection linked to its multi-asset contract, token 7 minted to bob, the
+    // collection's metadata on four mirrors in the catalog, no asset accepted yet.
     let suite = deploy_suite(&mut client).await;
     let (collection, assets) = (suite.collection, suite.assets);
     let bob = account_id(AccountKeyring::Bob);
@@ -50,8 +50,8 @@ async fn subwallet_shows_the_top_asset_as_it_is_accepted_replaced_and_reordered(
         Ok(vec![1, 2, 3, 4])
     );
 
-    // Then: unlinked, the wallet gets the base uri + id + .json, and nothing for a token that
-    // does not exist.
+    // Then: without an active asset, the wallet gets the base uri + id + .json, and nothing for
+    // a token that does not exist.
     assert_eq!(
         wallet_reads!(client, collection, TOKEN_URI, String, 7u64),
         "ipfs://base/7.json"
@@ -61,19 +61,12 @@ async fn subwallet_shows_the_top_asset_as_it_is_accepted_replaced_and_reordered(
         ""
     );
 
-    // When: alice links the multi-asset contract and bob accepts the https mirror.
-    let link = on_collection(collection).call(|c| c.set_multiasset(assets));
-    assert_eq!(submit!(client, &ink_e2e::alice(), link), Ok(()));
-    let link_wrong = on_collection(collection).call(|c| c.set_multiasset(assets));
-    assert_eq!(
-        refused!(client, &ink_e2e::bob(), link_wrong),
-        Err(collection::CollectionError::NotIssuer)
-    );
+    // When: alice proposes the four mirrors and bob accepts the https one.
     for id in 1..=4 {
         let propose = on_multiasset(assets).call(|m| m.propose_asset(Id::U32(7), id, None));
         assert_eq!(submit!(client, &ink_e2e::alice(), propose), Ok(()));
     }
-    // Linked, but nothing accepted yet (proposals are only pending): still the base uri.
+    // Nothing accepted yet (proposals are only pending): still the base uri.
     assert_eq!(
         wallet_reads!(client, collection, TOKEN_URI, String, 7u64),
         "ipfs://base/7.json"
@@ -153,15 +146,18 @@ async fn subwallet_shows_the_top_asset_as_it_is_accepted_replaced_and_reordered(
 async fn wallets_get_an_answer_not_a_trap_whatever_they_ask(
     mut client: ink_e2e::Client<C, E>,
 ) -> E2EResult<()> {
-    // Given: alice's collection with token 1 minted to bob, linked by mistake to a contract that
-    // is not a multi-asset contract (the registry).
-    let suite = deploy_suite(&mut client).await;
-    let collection = suite.collection;
+    // Given: alice's collection, whose link to a contract that is not a multi-asset contract
+    // (a registry) was refused, with token 1 minted to bob.
+    let collection = deploy_collection(&mut client, &ink_e2e::alice()).await;
+    let registry = deploy_registry(&mut client).await;
+    let link = on_collection(collection).call(|c| c.set_multiasset(registry));
+    assert_eq!(
+        refused!(client, &ink_e2e::alice(), link),
+        Err(collection::CollectionError::NotThisCollectionsMultiasset)
+    );
     let bob = account_id(AccountKeyring::Bob);
     let mint = on_collection(collection).call(|c| c.mint(bob, Id::U32(1)));
     assert_eq!(submit!(client, &ink_e2e::alice(), mint), Ok(()));
-    let link = on_collection(collection).call(|c| c.set_multiasset(suite.registry));
-    assert_eq!(submit!(client, &ink_e2e::alice(), link), Ok(()));
 
     // Then: the token's uri falls back to the base uri; Talisman finds the base uri under both
     // names; long keys and ids answer nothing instead of trapping.
