@@ -124,6 +124,9 @@ const probe = probeD.contract;
 record('deploy', 'collection::new', collectionD.cost, 'upload + instantiate');
 record('deploy', 'proposer_registry::new', registryD.cost, 'upload + instantiate');
 record('deploy', 'multiasset::new', assetsD.cost, 'upload + instantiate; calls collection + registry');
+// The issuer links the multi-asset contract before the first mint, as a deployer does: from now
+// on every grant change and issuer change is announced through it.
+record('collection', 'set_multiasset', await send(collection, alice, 'set_multiasset', assets.address), 'once, before the first mint; calls multiasset announce_followers_changed()');
 
 // ---- floor: probe ---------------------------------------------------------------------------
 await send(collection, alice, 'mint', bob.address, { U32: 0 });
@@ -151,13 +154,17 @@ record('collection', 'set_approval_for_all_for_assets', await dry(collection, bo
 record('collection', 'PSP34::transfer', await send(collection, bob, 'PSP34::transfer', charlie.address, { U32: 0 }, []));
 await send(collection, alice, 'mint', alice.address, { U32: 2 });
 record('collection', 'burn', await dry(collection, alice, 'burn', { U32: 2 }), 'dry-run only');
-record('collection', 'Ownable::transfer_ownership', await dry(collection, alice, 'Ownable::transfer_ownership', bob.address), 'dry-run only');
+record('collection', 'Ownable::transfer_ownership', await dry(collection, alice, 'Ownable::transfer_ownership', bob.address), 'calls multiasset announce_followers_changed(); dry-run');
 
 // ---- registry -----------------------------------------------------------------------------
-record('registry', 'grant_proposer (new grant)', await send(registry, alice, 'grant_proposer', collection.address, charlie.address, null), 'calls collection owner()');
+const told = 'calls collection owner(), multiasset(), then multiasset announce_followers_changed()';
+record('registry', 'grant_proposer (new grant)', await send(registry, alice, 'grant_proposer', collection.address, charlie.address, null), told);
 record('registry', 'grant_proposer (re-grant, new expiry)', await dry(registry, alice, 'grant_proposer', collection.address, charlie.address, Date.now() + 3_600_000), 'dry-run only');
-record('registry', 'revoke_proposer', await dry(registry, alice, 'revoke_proposer', collection.address, charlie.address), 'dry-run only');
+record('registry', 'revoke_proposer', await dry(registry, alice, 'revoke_proposer', collection.address, charlie.address), `${told}; dry-run`);
+record('registry', 'revoke_all_proposers', await dry(registry, alice, 'revoke_all_proposers', collection.address), 'O(1) whatever the number of grants; dry-run');
 record('registry', 'renounce', await dry(registry, charlie, 'renounce', collection.address), 'dry-run only');
+record('registry', 'ProposerRegistry::live_proposers (1 account)', await dry(registry, alice, 'ProposerRegistry::live_proposers', collection.address, alice.address, [charlie.address]), 'what the multi-asset contract asks, once a message');
+record('registry', 'ProposerRegistry::is_proposer', await dry(registry, alice, 'ProposerRegistry::is_proposer', collection.address, charlie.address), 'calls collection owner()');
 
 // ---- multiasset: catalog ------------------------------------------------------------------
 const hash = '0x' + 'ab'.repeat(32);
@@ -173,9 +180,9 @@ for (let batch = 0; batch < 10; batch++) {
 // ---- multiasset: single messages on a small token -----------------------------------------
 const T = { U32: 1 }; // owned by bob? token 1 was minted to bob
 record('multiasset', 'propose_asset (issuer, left pending)', await send(assets, alice, 'propose_asset', T, 1, null), 'calls token_authority()');
-record('multiasset', 'propose_asset (registered proposer)', await send(assets, charlie, 'propose_asset', T, 2, null), '+ registry is_proposer()');
+record('multiasset', 'propose_asset (registered proposer)', await send(assets, charlie, 'propose_asset', T, 2, null), '+ registry live_proposers()');
 record('multiasset', 'accept_asset', await send(assets, bob, 'accept_asset', T, 1), 'calls token_authority(): owner, and whether the issuer\'s proposal is still allowed');
-record('multiasset', 'accept_asset (proposed by a registered proposer)', await dry(assets, bob, 'accept_asset', T, 2), '+ registry is_proposer(): the revocation check; dry-run');
+record('multiasset', 'accept_asset (proposed by a registered proposer)', await dry(assets, bob, 'accept_asset', T, 2), '+ registry live_proposers(): the revocation check; dry-run');
 await send(assets, alice, 'propose_asset', T, 3, null);
 record('multiasset', 'accept_asset (by asset operator)', await dry(assets, charlie, 'accept_asset', T, 3), 'the same one token_authority() call; dry-run');
 record('multiasset', 'reject_asset', await send(assets, bob, 'reject_asset', T, 3));
@@ -256,6 +263,7 @@ for (const [from, n, held] of [[20_000, 200, 8], [30_000, Math.floor(MAX_BATCH_H
 const wide = {};
 const c2 = (await deploy(`${ART}/collection.contract`, ['Wide', 'WIDE', 'https://example.org/wide/', null])).contract;
 const a2 = (await deploy(`${ART}/multiasset.contract`, [c2.address, registry.address])).contract;
+await send(c2, alice, 'set_multiasset', a2.address);
 await send(c2, alice, 'mint', bob.address, { U32: 1 });
 await send(a2, alice, 'add_asset_entries', Array.from({ length: 16 }, (_, i) => [`https://cdn.example.org/meta${i}/{id}.json`, hash]));
 // Two followers (dave's), token 1 (bob's) decides; entries 1..=4 are the collection's mirror set.
@@ -297,15 +305,19 @@ flat.after.follower = await queriesOn({ U32: 2 });
 const many = Array.from({ length: MAX_FOLLOW_TOKENS }, (_, i) => ({ U32: 100 + i }));
 wide.followMax = await send(a2, dave, 'set_follows_collection', many, true);
 wide.unfollowMax = await dry(a2, dave, 'set_follows_collection', many, false);
-wide.withdraw = await dry(a2, alice, 'withdraw_from_collection', 4);
+wide.withdraw = await dry(a2, alice, 'withdraw_from_collection', [4]);
+wide.withdraw4 = await dry(a2, alice, 'withdraw_from_collection', [1, 2, 3, 4]);
 wide.topAssets = await dry(a2, alice, 'top_assets', Array.from({ length: MAX_TOKENS_PER_QUERY }, (_, i) => ({ U32: 100 + i })));
-// What a wallet's read costs: the collection alone, then with the hop to the multi-asset contract.
-wide.tokenUriBase = await dry(c2, alice, 'Psp34Traits::token_uri', 2);
-await send(c2, alice, 'set_multiasset', a2.address);
+// What a wallet's read costs: a collection without a multi-asset contract, then c2 with the hop
+// to its multi-asset contract.
+const bare = (await deploy(`${ART}/collection.contract`, ['Bare', 'BARE', 'https://example.org/bare/', null])).contract;
+await send(bare, alice, 'mint', dave.address, { U32: 2 });
+wide.tokenUriBase = await dry(bare, alice, 'Psp34Traits::token_uri', 2);
 wide.tokenUri = await dry(c2, alice, 'Psp34Traits::token_uri', 2);
 wide.getAttributes = await dry(c2, alice, 'Psp34Traits::get_attributes', { U32: 2 }, ['metadata']);
 record('multiasset', 'propose_to_collection (4 assets)', wide.propose4, 'one cell, whatever the number of tokens');
-record('multiasset', 'withdraw_from_collection', wide.withdraw, 'dry-run only');
+record('multiasset', 'withdraw_from_collection (1 asset)', wide.withdraw, 'dry-run only');
+record('multiasset', 'withdraw_from_collection (4 assets)', wide.withdraw4, 'one call for a mirror set; dry-run');
 record('multiasset', 'accept_asset (collection-wide proposal)', wide.acceptOneWide, '+ one read of the proposals\' cell; dry-run');
 record('multiasset', 'accept_asset (token-level, same token)', wide.acceptOneToken, 'the comparison for the row above; dry-run');
 record('multiasset', 'accept_assets (4 collection-wide)', wide.accept4, 'a mirror set in one call; dry-run');
@@ -318,7 +330,6 @@ record('queries', `top_assets (${MAX_TOKENS_PER_QUERY} followers)`, wide.topAsse
 record('queries', 'Psp34Traits::token_uri (no multi-asset linked)', wide.tokenUriBase, 'base uri + id + .json');
 record('queries', 'Psp34Traits::token_uri (linked: the top asset)', wide.tokenUri, 'collection → multiasset top_asset_uri(): the hop');
 record('queries', 'Psp34Traits::get_attributes(id, ["metadata"])', wide.getAttributes, 'SubWallet\'s first path');
-record('collection', 'set_multiasset', await dry(c2, alice, 'set_multiasset', a2.address), 'dry-run only');
 
 // What a transaction costs its signer on this chain (fee = weight + length: the dev runtime's
 // IdentityFee), for the 10,000-token table.
