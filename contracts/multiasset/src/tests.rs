@@ -1,8 +1,9 @@
 //! Unit tests of the multi-asset state machine, one file per message: who may call each message
 //! (`roles`: a table of message × role → outcome), the ERC-5773 behaviours, and a property test
 //! of random operation sequences against a simple model (`model`). The fixtures below are the
-//! vocabulary every file uses: the roles `issuer()`, `proposer()`, `revoked()`, `owner()`,
-//! `operator()` and `all_operator()` (asset operators), `transfer_operator()`, `stranger()`; `token()`, `issuers_token()`, `unminted()`; and
+//! vocabulary every file uses: the roles `issuer()`, `proposer()`, `revoked()`, `expired()`,
+//! `former_issuers_grantee()`, `owner()`, `operator()` and `all_operator()` (asset operators),
+//! `transfer_operator()`, `stranger()`; `token()`, `issuers_token()`, `unminted()`; and
 //! the states `catalog(n)`, `token_with(active, pending)`, `token_with_replacement(by)` and
 //! `collection_with(proposals)`; `cells()` counts the contract's storage cells.
 
@@ -94,6 +95,18 @@ fn unminted() -> Id {
 fn collector() -> AccountId {
     account(9)
 }
+/// Granted by `issuer()`; the grant has expired.
+fn expired() -> AccountId {
+    account(10)
+}
+/// The collection's issuer before `issuer()`.
+fn former_issuer() -> AccountId {
+    account(11)
+}
+/// Granted by `former_issuer()`, whose grants no longer count.
+fn former_issuers_grantee() -> AccountId {
+    account(12)
+}
 /// The collection contract this contract was instantiated with.
 fn collection_contract() -> AccountId {
     account(0xc0)
@@ -103,11 +116,29 @@ fn registry_contract() -> AccountId {
     account(0xe0)
 }
 
+/// A grant in the registry, as the contract's question about it is answered.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Grant {
+    /// The issuer who made it: it counts only while that account is the issuer.
+    pub by: AccountId,
+    pub expired: bool,
+}
+
+impl Grant {
+    pub(crate) fn by(issuer: AccountId) -> Self {
+        Grant {
+            by: issuer,
+            expired: false,
+        }
+    }
+}
+
 /// The collection and registry as the contract would see them.
 #[derive(Default)]
 pub(crate) struct World {
     pub issuer: Option<AccountId>,
-    pub proposers: BTreeSet<AccountId>,
+    /// The registry's grants of the collection: who holds one, and who made it.
+    pub grants: BTreeMap<AccountId, Grant>,
     /// Token owners; a token not listed belongs to `collector()` unless it is not minted yet or
     /// burnt.
     pub owners: BTreeMap<Id, AccountId>,
@@ -140,10 +171,14 @@ impl Authority for World {
         accounts: &[AccountId],
     ) -> Result<Vec<bool>, MultiAssetError> {
         self.registry_asked.set(self.registry_asked.get() + 1);
-        // The registry counts a grant only while the issuer who made it is the issuer.
+        // The registry's rule: a grant counts while unexpired and made by the issuer.
         Ok(accounts
             .iter()
-            .map(|account| self.issuer == Some(issuer) && self.proposers.contains(account))
+            .map(|account| {
+                self.grants
+                    .get(account)
+                    .is_some_and(|grant| grant.by == issuer && !grant.expired)
+            })
             .collect())
     }
     fn is_peer(&self, account: AccountId) -> bool {
@@ -194,7 +229,17 @@ pub(crate) fn empty() -> MultiAssetData {
 fn world() -> World {
     World {
         issuer: Some(issuer()),
-        proposers: BTreeSet::from([proposer()]),
+        grants: BTreeMap::from([
+            (proposer(), Grant::by(issuer())),
+            (
+                expired(),
+                Grant {
+                    by: issuer(),
+                    expired: true,
+                },
+            ),
+            (former_issuers_grantee(), Grant::by(former_issuer())),
+        ]),
         owners: BTreeMap::from([(token(), owner()), (issuers_token(), issuer())]),
         asset_approvals: BTreeSet::from([
             (owner(), operator(), Some(token())),

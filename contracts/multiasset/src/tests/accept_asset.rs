@@ -144,7 +144,7 @@ fn accept_on_a_token_that_does_not_exist_fails() {
 #[test]
 fn accept_of_a_proposal_whose_proposer_was_revoked_fails() {
     let (mut data, mut w) = token_with_replacement(proposer());
-    w.proposers.remove(&proposer());
+    w.grants.remove(&proposer());
     assert_eq!(
         data.accept_asset(&w, owner(), token(), 2),
         Err(MultiAssetError::ProposerRevoked { token_id: token() })
@@ -156,7 +156,7 @@ fn accept_of_a_proposal_whose_proposer_was_revoked_fails() {
 #[test]
 fn a_revoked_proposers_proposal_can_still_be_rejected() {
     let (mut data, mut w) = token_with_replacement(proposer());
-    w.proposers.remove(&proposer());
+    w.grants.remove(&proposer());
     data.reject_asset(&w, owner(), token(), 2).unwrap();
     assert!(data.pending_assets(&w, &token()).is_empty());
 }

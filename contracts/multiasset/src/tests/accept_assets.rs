@@ -62,7 +62,7 @@ fn accept_of_a_revoked_proposers_collection_proposal_fails() {
     let (mut data, mut w) = collection_with(&[]);
     data.propose_to_collection(&w, proposer(), vec![(3, None)])
         .unwrap();
-    w.proposers.clear();
+    w.grants.clear();
     assert_eq!(
         data.accept_asset(&w, owner(), token(), 3),
         Err(MultiAssetError::ProposerRevoked { token_id: token() })
@@ -206,7 +206,7 @@ fn accept_assets_of_no_asset_or_more_than_the_cap_fails() {
 fn accept_assets_asks_the_registry_once_about_every_proposer() {
     let (mut data, mut w) = collection_with(&[]);
     let second = account(10);
-    w.proposers.insert(second);
+    w.grants.insert(second, Grant::by(issuer()));
     data.propose_to_collection(&w, proposer(), vec![(3, None), (4, None)])
         .unwrap();
     data.propose_to_collection(&w, second, vec![(5, None)])

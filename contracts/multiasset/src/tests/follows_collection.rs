@@ -309,7 +309,7 @@ fn a_revoked_proposers_collection_proposal_leaves_followers_as_an_accept_would_r
         .unwrap();
     follow(&mut data, &w, true);
     assert_eq!(data.active_assets(&w, &token()), vec![3, 2, 4]);
-    w.proposers.clear();
+    w.grants.clear();
     assert_eq!(data.active_assets(&w, &token()), vec![1, 2, 4]);
     assert_eq!(
         data.top_asset_uri(&w, w.issuer, &token()),

@@ -12,7 +12,7 @@ fn pending_full_of_a_revoked_key() -> (MultiAssetData, World) {
         data.propose_asset(&w, proposer(), token(), asset, None)
             .unwrap();
     }
-    w.proposers.clear();
+    w.grants.clear();
     (data, w)
 }
 
@@ -26,7 +26,7 @@ fn collection_full_of_a_revoked_key() -> (MultiAssetData, World) {
         let batch = (first..=last).map(|asset| (asset, None)).collect();
         data.propose_to_collection(&w, proposer(), batch).unwrap();
     }
-    w.proposers.clear();
+    w.grants.clear();
     (data, w)
 }
 

@@ -1,7 +1,9 @@
 //! Who may call what: every gated message × every role → the outcome, as one table (the shape of
 //! OpenZeppelin's `ERC721.behavior.js` and rmrk-team/evm's `multiasset.ts`). An allowed call must
 //! change the token or the catalog; a refused one must return the role's error and change
-//! nothing.
+//! nothing. The proposer roles are the registry's: a live grant, one revoked after its holder
+//! proposed (its leftover pending on the token), an expired one, and one made by a former issuer.
+//! A second table says whose proposals an owner may accept.
 
 use super::*;
 
@@ -9,7 +11,12 @@ use super::*;
 enum Role {
     Issuer,
     Proposer,
+    /// Proposed asset 3 to the token while granted, then was revoked.
     RevokedProposer,
+    /// Granted by the issuer; the grant has expired.
+    ExpiredProposer,
+    /// Granted by the collection's former issuer.
+    FormerIssuersGrantee,
     Owner,
     /// Approved to transfer the token (PSP34), a marketplace: no asset rights.
     TransferOperator,
@@ -18,10 +25,12 @@ enum Role {
     Stranger,
 }
 
-const ROLES: [Role; 8] = [
+const ROLES: [Role; 10] = [
     Role::Issuer,
     Role::Proposer,
     Role::RevokedProposer,
+    Role::ExpiredProposer,
+    Role::FormerIssuersGrantee,
     Role::Owner,
     Role::TransferOperator,
     Role::AssetOperator,
@@ -35,6 +44,8 @@ impl Role {
             Role::Issuer => issuer(),
             Role::Proposer => proposer(),
             Role::RevokedProposer => revoked(),
+            Role::ExpiredProposer => expired(),
+            Role::FormerIssuersGrantee => former_issuers_grantee(),
             Role::Owner => owner(),
             Role::TransferOperator => transfer_operator(),
             Role::AssetOperator => operator(),
@@ -138,19 +149,27 @@ const WITHDRAW: [Message; 1] = [Message {
 }];
 
 /// Nothing more than the table's token.
-fn nothing(_: &mut MultiAssetData, _: &World) {}
+fn nothing(_: &mut MultiAssetData, _: &mut World) {}
+
+/// `revoked()` proposed asset 3 to the token while granted, then its grant was revoked: the
+/// leftover is in the way of every proposal of asset 3 to the token, and is dropped.
+fn revoked_keys_leftover(data: &mut MultiAssetData, w: &mut World) {
+    w.grants.insert(revoked(), Grant::by(issuer()));
+    data.propose_asset(w, revoked(), token(), 3, None).unwrap();
+    w.grants.remove(&revoked());
+}
 
 /// A collection-wide proposal of asset 3 by `proposer()`.
-fn proposers_proposal(data: &mut MultiAssetData, w: &World) {
+fn proposers_proposal(data: &mut MultiAssetData, w: &mut World) {
     data.propose_to_collection(w, proposer(), vec![(3, None)])
         .unwrap();
 }
 /// Everything a call could change: the catalog's size, the open collection-wide proposals and
-/// `token()`'s lists and setting.
+/// `token()`'s lists (with who proposed each pending asset) and setting.
 type Snapshot = (
     u64,
     Vec<crate::CollectionProposal>,
-    Vec<AssetId>,
+    Vec<(AssetId, Option<AccountId>)>,
     Vec<AssetId>,
     Vec<u64>,
     bool,
@@ -160,7 +179,13 @@ fn snapshot(data: &MultiAssetData, w: &World) -> Snapshot {
     (
         data.total_assets(),
         data.collection_proposals(),
-        data.pending_assets(w, &token()),
+        data.pending_assets(w, &token())
+            .into_iter()
+            .map(|asset| {
+                let proposal = data.pending_proposal(w, &token(), asset);
+                (asset, proposal.map(|p| p.proposer))
+            })
+            .collect(),
         data.active_assets(w, &token()),
         data.active_asset_priorities(w, &token()),
         data.follows_collection(&token()),
@@ -171,16 +196,16 @@ fn snapshot(data: &MultiAssetData, w: &World) -> Snapshot {
 /// the cells that differ from `expected`, as readable lines.
 fn mismatches(
     messages: &[Message],
-    given: fn(&mut MultiAssetData, &World),
+    given: fn(&mut MultiAssetData, &mut World),
     expected: impl Fn(Role) -> Outcome,
 ) -> Vec<String> {
     let mut wrong = Vec::new();
     for message in messages {
         for role in ROLES {
-            let (mut data, w) = token_with(1, 1);
+            let (mut data, mut w) = token_with(1, 1);
             data.add_asset_entry(&w, issuer(), "ipfs://third".into(), None)
                 .unwrap();
-            given(&mut data, &w);
+            given(&mut data, &mut w);
             let before = snapshot(&data, &w);
             let outcome = match (message.call)(&mut data, &w, role.account()) {
                 Ok(()) if snapshot(&data, &w) != before => Outcome::Changes,
@@ -206,7 +231,7 @@ fn mismatches(
 
 #[test]
 fn only_the_issuer_and_live_proposers_may_add_entries_and_propose() {
-    let wrong = mismatches(&PROPOSER_GATED, nothing, |role| match role {
+    let wrong = mismatches(&PROPOSER_GATED, revoked_keys_leftover, |role| match role {
         Role::Issuer | Role::Proposer => Outcome::Changes,
         _ => Outcome::Refused(MultiAssetError::NotIssuerOrProposer),
     });
@@ -228,5 +253,61 @@ fn only_the_issuer_and_the_proposals_proposer_may_withdraw_it() {
         Role::Issuer | Role::Proposer => Outcome::Changes,
         _ => Outcome::Refused(MultiAssetError::NotIssuerOrItsProposer { asset_id: 3 }),
     });
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Whose proposals an owner may accept: one proposed by each proposer role while its grant
+/// counted, then the grant ended as the role says (revoked, expired, or its issuer sold the
+/// collection).
+#[test]
+fn an_owner_may_accept_a_proposal_only_while_its_proposers_grant_counts() {
+    let cases = [
+        (Role::Issuer, None),
+        (Role::Proposer, None),
+        (
+            Role::RevokedProposer,
+            Some(MultiAssetError::ProposerRevoked { token_id: token() }),
+        ),
+        (
+            Role::ExpiredProposer,
+            Some(MultiAssetError::ProposerRevoked { token_id: token() }),
+        ),
+        (
+            Role::FormerIssuersGrantee,
+            Some(MultiAssetError::ProposerRevoked { token_id: token() }),
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (role, refused) in cases {
+        let (mut data, mut w) = catalog(1);
+        let proposer = role.account();
+        // While its grant counted.
+        w.grants.insert(proposer, Grant::by(issuer()));
+        data.propose_asset(&w, proposer, token(), 1, None).unwrap();
+        w.grants.remove(&proposer);
+        if role == Role::Proposer {
+            w.grants.insert(proposer, Grant::by(issuer()));
+        }
+        if role == Role::ExpiredProposer {
+            w.grants.insert(
+                proposer,
+                Grant {
+                    by: issuer(),
+                    expired: true,
+                },
+            );
+        }
+        if role == Role::FormerIssuersGrantee {
+            w.grants.insert(proposer, Grant::by(issuer()));
+            w.issuer = Some(stranger());
+        }
+        let outcome = data.accept_asset(&w, owner(), token(), 1).map(drop);
+        let want = refused.map_or(Ok(()), Err);
+        if outcome != want {
+            wrong.push(format!(
+                "proposed by {role:?}: {outcome:?}, expected {want:?}"
+            ));
+        }
+    }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
