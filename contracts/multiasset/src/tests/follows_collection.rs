@@ -357,3 +357,84 @@ fn follow_of_tokens_that_hold_too_much_names_the_token_and_writes_nothing() {
     );
     assert!(ids.iter().all(|id| !data.follows_collection(id)));
 }
+
+// ---- announcements of what changes followers without a decision here --------------------
+
+#[test]
+fn the_registry_announces_the_open_proposals_of_the_key_whose_grant_changed() {
+    let (mut data, w) = collection_with(&[(3, None)]);
+    data.propose_to_collection(&w, proposer(), vec![(4, None), (5, None)])
+        .unwrap();
+    assert_eq!(
+        data.announce_followers_changed(&w, registry_contract(), Some(proposer())),
+        Ok(vec![MultiAssetEvent::BatchMetadataUpdate {
+            asset_ids: vec![4, 5]
+        }])
+    );
+    assert_eq!(
+        data.announce_followers_changed(&w, registry_contract(), Some(stranger())),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn the_collection_announces_every_open_proposal_when_the_issuer_changes() {
+    let (mut data, w) = collection_with(&[(3, None)]);
+    data.propose_to_collection(&w, proposer(), vec![(4, None)])
+        .unwrap();
+    assert_eq!(
+        data.announce_followers_changed(&w, collection_contract(), None),
+        Ok(vec![MultiAssetEvent::BatchMetadataUpdate {
+            asset_ids: vec![3, 4]
+        }])
+    );
+    let (data, w) = collection_with(&[]);
+    assert_eq!(
+        data.announce_followers_changed(&w, collection_contract(), None),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn only_the_collection_and_the_registry_may_announce() {
+    let (data, w) = collection_with(&[(3, None)]);
+    for caller in [issuer(), proposer(), owner(), stranger()] {
+        assert_eq!(
+            data.announce_followers_changed(&w, caller, None),
+            Err(MultiAssetError::NotAPeer),
+            "{caller:?}"
+        );
+    }
+}
+
+// ---- what a buyer inherits ----------------------------------------------------------------
+
+#[test]
+fn a_buyer_inherits_the_sellers_decisions_and_sees_them_in_a_query() {
+    let (mut data, mut w) = collection_with(&[(3, None), (4, None)]);
+    data.reject_asset(&w, owner(), token(), 3).unwrap();
+    assert_eq!(data.decided_collection_proposals(&w, &token()), vec![3]);
+    // The token changes hands.
+    w.owners.insert(token(), stranger());
+    w.asset_approvals.clear();
+    assert_eq!(data.decided_collection_proposals(&w, &token()), vec![3]);
+    assert_eq!(data.pending_assets(&w, &token()), vec![4]);
+    assert_eq!(
+        data.accept_asset(&w, stranger(), token(), 3),
+        Err(MultiAssetError::AssetNotPending { token_id: token() })
+    );
+    // To take it after all, the buyer asks the issuer to propose it to the token.
+    data.propose_asset(&w, issuer(), token(), 3, None).unwrap();
+    data.accept_asset(&w, stranger(), token(), 3).unwrap();
+    assert_eq!(data.active_assets(&w, &token()), vec![1, 2, 3]);
+}
+
+#[test]
+fn a_following_tokens_decided_proposals_are_the_ones_it_shows_applied() {
+    let (mut data, w) = collection_with(&[(3, Some(1)), (4, None)]);
+    follow(&mut data, &w, true);
+    assert_eq!(data.decided_collection_proposals(&w, &token()), vec![3, 4]);
+    assert!(data
+        .decided_collection_proposals(&w, &unminted())
+        .is_empty());
+}

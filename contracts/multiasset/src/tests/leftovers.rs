@@ -74,3 +74,68 @@ fn a_revoked_keys_collection_proposals_do_not_keep_the_issuer_from_proposing_to_
         .collect();
     assert_eq!(open, vec![next]);
 }
+
+#[test]
+fn dropping_leftovers_is_announced_before_the_proposal() {
+    let (mut data, w) = pending_full_of_a_revoked_key();
+    let next = MAX_PENDING as u64 + 1;
+    let events = data
+        .propose_asset(&w, issuer(), token(), next, None)
+        .unwrap();
+    assert_eq!(
+        events[0],
+        MultiAssetEvent::LapsedProposalsDropped {
+            token_id: Some(token()),
+            asset_ids: (1..=MAX_PENDING as u64).collect(),
+        }
+    );
+    assert!(matches!(events[1], MultiAssetEvent::AssetProposed { .. }));
+}
+
+#[test]
+fn a_live_proposers_pending_proposals_still_count_against_the_cap() {
+    let (mut data, w) = catalog(MAX_PENDING as u64 + 1);
+    for asset in 1..=MAX_PENDING as u64 {
+        data.propose_asset(&w, proposer(), token(), asset, None)
+            .unwrap();
+    }
+    assert_eq!(
+        data.propose_asset(&w, issuer(), token(), MAX_PENDING as u64 + 1, None),
+        Err(MultiAssetError::TooManyPendingAssets { token_id: token() })
+    );
+    assert_eq!(
+        data.pending_assets(&w, &token()).len(),
+        MAX_PENDING as usize
+    );
+}
+
+#[test]
+fn a_former_issuers_leftovers_block_nobody_once_the_collection_changed_hands() {
+    let (mut data, mut w) = collection_full_of_a_revoked_key();
+    // The proposals were made under a grant of issuer(); the collection now belongs to
+    // stranger(), who grants nobody.
+    w.grants.insert(proposer(), Grant::by(issuer()));
+    w.issuer = Some(stranger());
+    let next = MAX_OPEN_COLLECTION_PROPOSALS as u64 + 1;
+    let events = data
+        .propose_to_collection(&w, stranger(), vec![(next, None)])
+        .unwrap();
+    assert!(matches!(
+        &events[0],
+        MultiAssetEvent::LapsedProposalsDropped { token_id: None, asset_ids }
+            if asset_ids.len() == MAX_OPEN_COLLECTION_PROPOSALS
+    ));
+}
+
+#[test]
+fn leftovers_are_not_touched_when_nothing_is_in_the_way() {
+    let (mut data, mut w) = catalog(3);
+    w.grants.insert(revoked(), Grant::by(issuer()));
+    data.propose_asset(&w, revoked(), token(), 1, None).unwrap();
+    w.grants.remove(&revoked());
+    w.registry_asked.set(0);
+    let events = data.propose_asset(&w, issuer(), token(), 2, None).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(data.pending_assets(&w, &token()), vec![1, 2]);
+    assert_eq!(w.registry_asked.get(), 0);
+}
