@@ -38,14 +38,18 @@ pub async fn deploy_suite(client: &mut Client, issuer: &Keypair) -> Suite {
     let collection = deploy_collection(client, issuer).await;
     let registry = deploy_registry(client).await;
     let assets = deploy_multiasset(client, collection, registry).await;
-    let link = ink_e2e::build_message::<CollectionRef>(collection)
-        .call(|c| c.set_multiasset(assets));
+    let link =
+        ink_e2e::build_message::<CollectionRef>(collection).call(|c| c.set_multiasset(assets));
     let linked = client
         .call(issuer, link, 0, None)
         .await
         .expect("link the multi-asset contract")
         .return_value();
-    assert_eq!(linked, Ok(()), "the multi-asset contract answers as the collection's");
+    assert_eq!(
+        linked,
+        Ok(()),
+        "the multi-asset contract answers as the collection's"
+    );
     Suite {
         collection,
         registry,

@@ -11,10 +11,10 @@ mod common;
 mod backup_story;
 #[path = "e2e/batch.rs"]
 mod batch;
-#[path = "e2e/consent.rs"]
-mod consent;
 #[path = "e2e/collection_scale.rs"]
 mod collection_scale;
+#[path = "e2e/consent.rs"]
+mod consent;
 #[path = "e2e/lifecycle.rs"]
 mod lifecycle;
 #[path = "e2e/psp34_collection.rs"]

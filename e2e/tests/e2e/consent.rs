@@ -6,8 +6,8 @@
 use crate::common::*;
 use collection::CollectionError;
 use ink_e2e::{account_id, AccountKeyring};
-use openbrush::contracts::{ownable::ownable_external::Ownable, psp34::Id};
 use multiasset_traits::ProposerRegistry;
+use openbrush::contracts::{ownable::ownable_external::Ownable, psp34::Id};
 use proposer_registry::RegistryError;
 
 /// The asset ids of the `BatchMetadataUpdate`s the multi-asset contract emitted in `events`.
@@ -100,7 +100,10 @@ async fn grant_changes_and_issuer_changes_are_announced_to_followers_at_once(
 
     // When: alice revokes charlie.
     let revoke = on_registry(registry).call(|r| r.revoke_proposer(collection, charlie));
-    let result = client.call(&ink_e2e::alice(), revoke, 0, None).await.expect("submitted");
+    let result = client
+        .call(&ink_e2e::alice(), revoke, 0, None)
+        .await
+        .expect("submitted");
     // Then: in the same transaction the multi-asset contract announces charlie's proposal, and
     // the follower no longer shows it.
     assert_eq!(
@@ -111,7 +114,10 @@ async fn grant_changes_and_issuer_changes_are_announced_to_followers_at_once(
 
     // When: alice proposes the same asset herself: charlie's leftover is in the way.
     let again = on_multiasset(assets).call(|m| m.propose_to_collection(vec![(1, None)]));
-    let result = client.call(&ink_e2e::alice(), again, 0, None).await.expect("submitted");
+    let result = client
+        .call(&ink_e2e::alice(), again, 0, None)
+        .await
+        .expect("submitted");
     // Then: it is dropped (announced), and her proposal shows.
     let events = emitted!(result, assets, AssetsEvent);
     assert!(events.iter().any(|e| matches!(
@@ -129,7 +135,10 @@ async fn grant_changes_and_issuer_changes_are_announced_to_followers_at_once(
     // When: alice sells the collection to eve.
     let eve = account_id(AccountKeyring::Eve);
     let transfer = on_collection(collection).call(|c| c.transfer_ownership(eve));
-    let result = client.call(&ink_e2e::alice(), transfer, 0, None).await.expect("submitted");
+    let result = client
+        .call(&ink_e2e::alice(), transfer, 0, None)
+        .await
+        .expect("submitted");
     // Then: the multi-asset contract announces every open proposal in that transaction; alice's
     // grant to dave ended with her, and so did her own proposal's standing: the token shows
     // neither.
@@ -146,7 +155,10 @@ async fn grant_changes_and_issuer_changes_are_announced_to_followers_at_once(
 
     // When: anyone clears dave's ended grant; a stranger cannot clear a grant that counts.
     let clear = on_registry(registry).call(|r| r.clear_ended_grant(collection, dave));
-    let result = client.call(&ink_e2e::ferdie(), clear, 0, None).await.expect("submitted");
+    let result = client
+        .call(&ink_e2e::ferdie(), clear, 0, None)
+        .await
+        .expect("submitted");
     // Then: announced again (his proposal is still open, and still shows nowhere).
     assert_eq!(
         batch_updates(&emitted!(result, assets, AssetsEvent)),

@@ -40,7 +40,10 @@ async fn grant_revoke_and_ownership_transfer(mut client: ink_e2e::Client<C, E>) 
 
     // Given: alice grants charlie before she transfers the collection.
     let grant_charlie = on_registry(registry).call(|r| r.grant_proposer(collection, charlie, None));
-    assert_eq!(submit!(client, &ink_e2e::alice(), grant_charlie.clone()), Ok(()));
+    assert_eq!(
+        submit!(client, &ink_e2e::alice(), grant_charlie.clone()),
+        Ok(())
+    );
     let is_charlie = on_registry(registry).call(|r| r.is_proposer(collection, charlie));
     assert!(query!(client, is_charlie.clone()));
 
