@@ -127,23 +127,39 @@ impl Action {
     }
 }
 
+/// A token the contract refused in a batch proposal: it was dropped from the batch, and the
+/// rest of the batch went on without it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RefusedToken {
+    pub token: String,
+    /// The entry proposed.
+    pub asset_id: AssetId,
+    /// The contract's error, as its variant prints.
+    pub error: String,
+}
+
 /// What `repair` did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RepairReport {
     pub dry_run: bool,
     pub repairs: Vec<Repair>,
     pub actions: Vec<Action>,
+    /// Tokens a batch proposal dropped because the contract refused them.
+    pub refused: Vec<RefusedToken>,
     /// The sum of the actions' fees.
     pub fee: u128,
     pub fee_text: String,
 }
 
 impl RepairReport {
-    /// Every failing mirror now has its replacement pending (or would, in a dry run).
+    /// Every failing mirror now has its replacement pending (or would, in a dry run), on every
+    /// token.
     pub fn complete(&self) -> bool {
-        self.repairs
-            .iter()
-            .all(|r| matches!(r.outcome, Outcome::Proposed | Outcome::AlreadyPending))
+        self.refused.is_empty()
+            && self
+                .repairs
+                .iter()
+                .all(|r| matches!(r.outcome, Outcome::Proposed | Outcome::AlreadyPending))
     }
 }
 
@@ -308,6 +324,7 @@ pub async fn repair(
         signer,
         dry_run,
         actions: Vec::new(),
+        refused: Vec::new(),
     };
     let ids = run.add_entries(&planned).await?;
     for (plan, id) in planned.iter().zip(&ids) {
@@ -335,6 +352,7 @@ pub async fn repair(
         fee,
         fee_text: format_amount(fee, &currency),
         actions: run.actions,
+        refused: run.refused,
     })
 }
 
@@ -422,6 +440,7 @@ struct Run<'a> {
     signer: &'a Keypair,
     dry_run: bool,
     actions: Vec<Action>,
+    refused: Vec<RefusedToken>,
 }
 
 impl Run<'_> {
@@ -515,24 +534,49 @@ impl Run<'_> {
             }
         };
         for batch in batches(&plan.tokens) {
-            let arguments = format!(
-                "{} token{} [{}], #{asset}, replaces #{}",
-                batch.len(),
-                if batch.len() == 1 { "" } else { "s" },
-                batch
-                    .iter()
-                    .map(select::text)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                plan.old
-            );
-            let message = chain::multiasset(self.multiasset).propose_asset_to_many(
-                batch.to_vec(),
-                asset,
-                Some(plan.old),
-            );
-            self.call("propose_asset_to_many", arguments, message, estimated_with)
-                .await?;
+            let mut batch = batch.to_vec();
+            // A token the contract refuses (its pending list full, the entry pending there
+            // already, …) is dropped and the rest of the batch goes on; the report names it.
+            while !batch.is_empty() {
+                let arguments = format!(
+                    "{} token{} [{}], #{asset}, replaces #{}",
+                    batch.len(),
+                    if batch.len() == 1 { "" } else { "s" },
+                    batch
+                        .iter()
+                        .map(select::text)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    plan.old
+                );
+                let message = chain::multiasset(self.multiasset).propose_asset_to_many(
+                    batch.clone(),
+                    asset,
+                    Some(plan.old),
+                );
+                match self
+                    .call("propose_asset_to_many", arguments, message, estimated_with)
+                    .await
+                {
+                    Err(RepairError::Refused { message, error }) => {
+                        let Some(token) = refusing_token(&error).filter(|t| batch.contains(t))
+                        else {
+                            return Err(RepairError::Refused { message, error });
+                        };
+                        let token = token.clone();
+                        batch.retain(|t| *t != token);
+                        self.refused.push(RefusedToken {
+                            token: select::text(&token),
+                            asset_id: asset,
+                            error: format!("{error:?}"),
+                        });
+                    }
+                    done => {
+                        done?;
+                        break;
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -571,6 +615,19 @@ impl Run<'_> {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// The token a batch proposal's refusal names, when the refusal is that token's alone (its own
+/// state keeps it from taking the proposal) and the rest of the batch may go on without it.
+pub fn refusing_token(error: &MultiAssetError) -> Option<&Id> {
+    match error {
+        MultiAssetError::AssetAlreadyPending { token_id }
+        | MultiAssetError::AssetAlreadyActive { token_id }
+        | MultiAssetError::TooManyPendingAssets { token_id }
+        | MultiAssetError::ReplacedAssetNotActive { token_id }
+        | MultiAssetError::TokenBurnt { token_id } => Some(token_id),
+        _ => None,
     }
 }
 
@@ -662,6 +719,14 @@ pub fn text(report: &RepairReport) -> String {
             a.fee.unwrap_or_default(),
         ));
     }
+    for r in &report.refused {
+        out.push_str(&format!(
+            "token {} refused #{}: {}; dropped from its batch, the rest went on\n",
+            crate::encoding::printable(&r.token),
+            r.asset_id,
+            r.error
+        ));
+    }
     out.push_str(&format!(
         "{}: {} call{}, fee {}\n",
         if report.dry_run { "dry run" } else { "repair" },
@@ -721,6 +786,35 @@ mod tests {
         ];
         for (bad, why) in refusals {
             assert_eq!(bad.parse::<Rule>(), Err(why.to_string()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_naming_a_token_of_its_own_state_drops_that_token() {
+        let token = Id::U32(2);
+        for error in [
+            MultiAssetError::AssetAlreadyPending {
+                token_id: token.clone(),
+            },
+            MultiAssetError::TooManyPendingAssets {
+                token_id: token.clone(),
+            },
+            MultiAssetError::ReplacedAssetNotActive {
+                token_id: token.clone(),
+            },
+        ] {
+            assert_eq!(refusing_token(&error), Some(&token), "{error:?}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_of_the_whole_call_drops_no_token() {
+        for error in [
+            MultiAssetError::NotIssuerOrProposer,
+            MultiAssetError::AssetNotFound { asset_id: 3 },
+            MultiAssetError::RegistryCallFailed,
+        ] {
+            assert_eq!(refusing_token(&error), None, "{error:?}");
         }
     }
 

@@ -41,7 +41,7 @@ fn ss58(account: AccountId) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owner_accepts() {
-    // Given: a node with the three contracts from artifacts/; Bob owns tokens 1 and 2; both show
+    // Given: a node with the three contracts from artifacts/; Bob owns tokens 1 to 3; each shows
     // one file on an https host and on IPFS, through Alice's catalog entries 1 and 2.
     let node_path = std::env::var("CONTRACTS_NODE").unwrap_or("substrate-contracts-node".into());
     let node = TestNodeProcess::<PolkadotConfig>::build(node_path)
@@ -54,7 +54,7 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
         account_id(AccountKeyring::Bob),
         account_id(AccountKeyring::Charlie),
     );
-    let tokens = [Id::U32(1), Id::U32(2)];
+    let tokens = [Id::U32(1), Id::U32(2), Id::U32(3)];
     for token in &tokens {
         let mint =
             build_message::<CollectionRef>(suite.collection).call(|c| c.mint(bob, token.clone()));
@@ -135,7 +135,7 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     );
     let (code, report, stderr) = mirrorwatch(&[&["check"][..], &target].concat()).await;
 
-    // Then: it exits 1, the https mirror is a mismatch and both tokens are degraded.
+    // Then: it exits 1, the https mirror is a mismatch and every token is degraded.
     assert_eq!(code, 1, "{stderr}");
     for token in report["tokens"].as_array().unwrap() {
         assert_eq!(token["health"], "degraded", "{token}");
@@ -177,7 +177,7 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     );
     let (code, done, stderr) = run(repair("//Charlie")).await;
 
-    // Then: a new entry on the rescue host is pending on both tokens, replacing entry 1.
+    // Then: a new entry on the rescue host is pending on every token, replacing entry 1.
     assert_eq!(code, 0, "{stderr}");
     let new_id = done["repair"]["repairs"][0]["new_asset_id"]
         .as_u64()
@@ -199,7 +199,7 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     assert_eq!(again["repair"]["repairs"][0]["outcome"], "already-pending");
     assert_eq!(again["repair"]["actions"].as_array().unwrap().len(), 0);
 
-    // When: Bob accepts the repair on both tokens.
+    // When: Bob accepts the repair on every token.
     for token in &tokens {
         let accept = build_message::<MultiAssetRef>(suite.assets)
             .call(|m| m.accept_asset(token.clone(), new_id));
@@ -220,5 +220,57 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     );
     let (code, report, stderr) = mirrorwatch(&[&["check"][..], &target].concat()).await;
     assert_eq!(code, 0, "{stderr} {report}");
-    assert_eq!(report["health"]["ok"], 2);
+    assert_eq!(report["health"]["ok"], 3);
+
+    // Given: the rescue host rugs too; a second rescue host serves the file, and Alice already
+    // added it to the catalog and left it pending on token 2 beside, not in place of, the rugged
+    // mirror.
+    rescue.route(
+        "/nft/1.json",
+        Reply::Body(b"{\"name\":\"rugged again\"}".to_vec()),
+    );
+    let second = Host::start().await.unwrap();
+    second.route("/nft/1.json", Reply::Body(CONTENT.to_vec()));
+    let add = build_message::<MultiAssetRef>(suite.assets)
+        .call(|m| m.add_asset_entry(second.url("/nft/1.json"), Some(hash)));
+    let second_id = client
+        .call(&ink_e2e::alice(), add, 0, None)
+        .await
+        .expect("add entry")
+        .return_value()
+        .expect("added");
+    let beside = build_message::<MultiAssetRef>(suite.assets)
+        .call(|m| m.propose_asset(Id::U32(2), second_id, None));
+    client
+        .call(&ink_e2e::alice(), beside, 0, None)
+        .await
+        .expect("propose beside");
+
+    // When: Charlie repairs onto the second rescue host (mirrorwatch reuses Alice's entry).
+    let rule = format!("{}={}", rescue.url("/"), second.url("/"));
+    let mut args = vec!["repair", "--rehost", rule.as_str(), "--suri", "//Charlie"];
+    args.extend_from_slice(&target);
+    let (code, done, stderr) = mirrorwatch(&args).await;
+
+    // Then: token 2 refuses the batch (the entry is pending there already), so it is dropped and
+    // named; tokens 1 and 3 get the proposal; the run is not complete (exit 1).
+    assert_eq!(code, 1, "{stderr} {done}");
+    let refused = done["repair"]["refused"].as_array().expect("refused");
+    assert_eq!(refused.len(), 1, "{done}");
+    assert_eq!(refused[0]["token"], "2");
+    assert_eq!(refused[0]["asset_id"], second_id);
+    assert!(refused[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("AssetAlreadyPending"));
+    for (token, replaces) in [(1, Some(new_id)), (2, None), (3, Some(new_id))] {
+        let pending = build_message::<MultiAssetRef>(suite.assets)
+            .call(|m| m.pending_proposal(Id::U32(token), second_id));
+        let proposal = client
+            .call_dry_run(&ink_e2e::ferdie(), &pending, 0, None)
+            .await
+            .return_value()
+            .expect("pending");
+        assert_eq!(proposal.replaces, replaces, "token {token}");
+    }
 }
