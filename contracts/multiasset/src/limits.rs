@@ -13,9 +13,10 @@ pub const MAX_ENTRIES_PER_CALL: usize = 16;
 /// of proof) on pallet-contracts' default weights when the tokens hold few assets (see
 /// `docs/benchmarks.md`).
 pub const MAX_BATCH_TOKENS: usize = 240;
-/// The most pending and active assets the tokens of one `propose_asset_to_many` call may hold
-/// together. A batch keeps every token's cell in memory between its checks and its writes, and a
-/// contract has 1 MiB of memory that it never frees: this bounds that use to about 460 KiB
+/// The most pending and active assets the tokens of one `propose_asset_to_many` or
+/// `set_follows_collection` call may hold together. Such a call keeps every token's cell in
+/// memory between its checks and its writes, and a contract has 1 MiB of memory that it never
+/// frees: this bounds that use to about 460 KiB
 /// (56 bytes per decoded pending asset, its proposer included, and 56 more when its list grows
 /// by one).
 pub const MAX_BATCH_HELD: u32 = 4096;
@@ -38,7 +39,8 @@ pub const MAX_COLLECTION_PROPOSALS_PER_CALL: usize = 16;
 pub const MAX_OPEN_COLLECTION_PROPOSALS: usize = 32;
 /// The most assets one `accept_assets` / `reject_assets` call decides: a mirror set and more.
 pub const MAX_DECISIONS_PER_CALL: usize = 16;
-/// The most tokens one `set_follows_collection` call names.
+/// The most tokens one `set_follows_collection` call names (their cells holding at most
+/// [`MAX_BATCH_HELD`] assets together).
 pub const MAX_FOLLOW_TOKENS: usize = 64;
 /// The most tokens one `top_assets` or `tokens_assets` query names: each answer carries a uri of
 /// up to [`MAX_URI_LEN`] bytes, and the answer must fit ink!'s 16 KiB buffer (16 of 512-byte
