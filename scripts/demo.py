@@ -152,7 +152,7 @@ class Contract:
         answer = self.query(message, *args, signer=signer)
         if answer.startswith("Err("):
             raise DemoFailed(f"{signer} {message}{args}: {answer}")
-        self._call(signer, message, args, True)
+        self.last_events = self._call(signer, message, args, True)
         return answer
 
 
@@ -341,6 +341,7 @@ def main():
 
     step("Alice", "revokes Charlie; Charlie tries to propose the sia mirror again")
     registry.submit("Alice", "revoke_proposer", collection.address, ACCOUNTS["Charlie"])
+    show("announced", announced(registry.last_events, assets) + " (same transaction)")
     show("is_proposer(Charlie)", registry.query(
         "ProposerRegistry::is_proposer", collection.address, ACCOUNTS["Charlie"]))
     show("Charlie's proposal", assets.query("propose_asset", token, str(sia), "None", signer="Charlie"))
@@ -440,6 +441,26 @@ def collection_wide(collection, assets):
 def wallet(collection, number):
     """What SubWallet reads for token `number`: `Psp34Traits::token_uri(u64)`."""
     return collection.query("Psp34Traits::token_uri", str(number))
+
+
+def announced(events_json, assets):
+    """What the multi-asset contract emitted in a transaction of another contract, from
+    cargo-contract's events: it decodes only the called contract's events, so the multi-asset
+    contract's `BatchMetadataUpdate` (a SCALE `Vec<u64>` of asset ids) is decoded here."""
+    emitted = []
+    for event in json.loads(events_json):
+        fields = {f["name"]: f["value"] for f in event.get("fields", [])}
+        if event.get("name") != "ContractEmitted" or \
+                fields.get("contract", {}).get("Literal") != assets.address:
+            continue
+        data = bytes.fromhex(fields.get("data", {}).get("Hex", {}).get("s", ""))
+        count = data[0] >> 2 if data else 0
+        if data and data[0] & 3 == 0 and len(data) == 1 + 8 * count:
+            ids = [int.from_bytes(data[1 + 8 * i:9 + 8 * i], "little") for i in range(count)]
+            emitted.append(f"the multi-asset contract's BatchMetadataUpdate {ids}")
+        else:
+            emitted.append("an event of the multi-asset contract (undecoded)")
+    return "; ".join(emitted) or "nothing from the multi-asset contract"
 
 
 def proposals(assets):
