@@ -34,6 +34,13 @@ pub fn multiasset(address: AccountId) -> <multiasset::MultiAssetRef as TraitCall
     FromAccountId::from_account_id(address)
 }
 
+/// The proposer registry's call builder at `address`.
+pub fn registry(
+    address: AccountId,
+) -> <proposer_registry::RegistryRef as TraitCallBuilder>::Builder {
+    FromAccountId::from_account_id(address)
+}
+
 /// The collection's call builder at `address`.
 pub fn collection(
     address: AccountId,

@@ -15,8 +15,11 @@ use multiasset::{
     limits::{MAX_PAGE, MAX_TOKENS_PER_QUERY},
     template, AssetEntry,
 };
-use multiasset_traits::AssetId;
-use openbrush::contracts::psp34::{psp34_external::PSP34, Id};
+use multiasset_traits::{AssetId, ProposerRegistry};
+use openbrush::contracts::{
+    ownable::ownable_external::Ownable,
+    psp34::{psp34_external::PSP34, Id},
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -30,6 +33,8 @@ pub struct Shown {
     pub priority: Option<u64>,
     /// What a pending asset would replace.
     pub replaces: Option<AssetId>,
+    /// Who proposed a pending asset.
+    pub proposer: Option<AccountId>,
     /// The uri for this token (a template's `{id}` filled in).
     pub uri: String,
     pub content_hash: Option<[u8; 32]>,
@@ -99,6 +104,9 @@ pub struct Report {
     pub mirrors: BTreeMap<Status, usize>,
     /// Tokens by health.
     pub health: BTreeMap<&'static str, usize>,
+    /// Pending proposals left out: their proposer's grant no longer counts (revoked,
+    /// renounced, expired, or made by a former issuer), so no owner can accept them.
+    pub lapsed_pending: usize,
     pub timings: Timings,
 }
 
@@ -147,7 +155,9 @@ pub async fn inspect(
         Selection::All => reader.enumerate(progress).await?,
     };
     progress.phase("reading tokens", ids.len() as u64);
-    let tokens = reader.tokens(ids, pending, progress).await?;
+    let mut tokens = reader.tokens(ids, pending, progress).await?;
+    let lapsed = reader.lapsed_proposers(&tokens).await?;
+    let lapsed_pending = drop_pending_of(&mut tokens, &lapsed);
     let mut asset_ids: Vec<AssetId> = tokens
         .iter()
         .flat_map(|t| t.active.iter().chain(&t.pending).map(|s| s.asset_id))
@@ -177,7 +187,7 @@ pub async fn inspect(
         &tokens,
         &catalog,
         &verdicts,
-        multiasset,
+        (multiasset, lapsed_pending),
         chain.block(),
         Timings {
             chain_seconds,
@@ -202,6 +212,41 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The proposers of `tokens`' pending proposals whose grant no longer counts: none is the
+    /// issuer, and the registry says each does not count under it (every one of them when the
+    /// collection has no issuer). Nothing is asked when nothing is pending.
+    async fn lapsed_proposers(&self, tokens: &[TokenState]) -> Result<Vec<AccountId>, ChainError> {
+        let mut proposers: Vec<AccountId> = tokens
+            .iter()
+            .flat_map(|t| t.pending.iter().filter_map(|s| s.proposer))
+            .collect();
+        proposers.sort_unstable();
+        proposers.dedup();
+        if proposers.is_empty() {
+            return Ok(proposers);
+        }
+        let assets = chain::multiasset(self.multiasset);
+        let collection = self.query(assets.collection()).await?;
+        let registry = self.query(assets.registry()).await?;
+        let Some(issuer) = self.query(chain::collection(collection).owner()).await? else {
+            return Ok(proposers);
+        };
+        proposers.retain(|p| *p != issuer);
+        let mut lapsed = Vec::new();
+        for asked in proposers.chunks(MAX_PROPOSERS_ASKED) {
+            let message =
+                chain::registry(registry).live_proposers(collection, issuer, asked.to_vec());
+            let live = self.query(message).await?;
+            if live.len() != asked.len() {
+                return Err(ChainError::Refused(
+                    "the registry answered for other accounts than asked".into(),
+                ));
+            }
+            lapsed.extend(asked.iter().zip(live).filter(|(_, l)| !l).map(|(a, _)| *a));
+        }
+        Ok(lapsed)
+    }
+
     async fn query<Args: scale::Encode, R: scale::Decode>(
         &self,
         message: chain::Message<Args, R>,
@@ -303,6 +348,7 @@ impl Reader<'_> {
                 asset_id: a.asset_id,
                 priority: Some(a.priority),
                 replaces: None,
+                proposer: None,
                 uri: a.uri,
                 content_hash: a.content_hash,
             }));
@@ -330,6 +376,7 @@ impl Reader<'_> {
                         asset_id,
                         priority: None,
                         replaces: proposal.and_then(|p| p.replaces),
+                        proposer: proposal.map(|p| p.proposer),
                         uri,
                         content_hash: entry.content_hash,
                     });
@@ -624,7 +671,7 @@ fn assemble(
     tokens: &[TokenState],
     catalog: &HashMap<AssetId, AssetEntry>,
     verdicts: &HashMap<Job, Verdict>,
-    multiasset: AccountId,
+    (multiasset, lapsed_pending): (AccountId, usize),
     block: subxt::utils::H256,
     timings: Timings,
 ) -> Report {
@@ -674,9 +721,26 @@ fn assemble(
         tokens: reports,
         mirrors,
         health,
+        lapsed_pending,
         timings,
     }
 }
+
+/// Drops from `tokens` the pending proposals of the `lapsed` proposers; returns how many.
+pub fn drop_pending_of(tokens: &mut [TokenState], lapsed: &[AccountId]) -> usize {
+    let mut dropped = 0;
+    for token in tokens {
+        let before = token.pending.len();
+        token
+            .pending
+            .retain(|shown| !shown.proposer.is_some_and(|p| lapsed.contains(&p)));
+        dropped += before - token.pending.len();
+    }
+    dropped
+}
+
+/// The most proposers one `live_proposers` question names.
+pub const MAX_PROPOSERS_ASKED: usize = 64;
 
 /// The most tokens `--tokens all` enumerates: a collection (or a contract posing as one) that
 /// reports more is refused, and its tokens are named with `--tokens` instead. The same bound as
@@ -724,6 +788,37 @@ mod tests {
 
     fn sha(bytes: &[u8]) -> [u8; 32] {
         served(bytes).sha256.unwrap()
+    }
+
+    fn pending_by(asset_id: AssetId, proposer: u8) -> Shown {
+        Shown {
+            asset_id,
+            priority: None,
+            replaces: Some(1),
+            proposer: Some(AccountId::from([proposer; 32])),
+            uri: format!("https://host/{asset_id}.json"),
+            content_hash: None,
+        }
+    }
+
+    #[test]
+    fn pending_proposals_of_lapsed_proposers_are_left_out_and_counted() {
+        let mut tokens = vec![
+            TokenState {
+                id: Id::U32(1),
+                active: Vec::new(),
+                pending: vec![pending_by(2, 7), pending_by(3, 8)],
+            },
+            TokenState {
+                id: Id::U32(2),
+                active: Vec::new(),
+                pending: vec![pending_by(2, 7)],
+            },
+        ];
+        let dropped = drop_pending_of(&mut tokens, &[AccountId::from([7; 32])]);
+        assert_eq!(dropped, 2);
+        assert_eq!(tokens[0].pending, vec![pending_by(3, 8)]);
+        assert!(tokens[1].pending.is_empty());
     }
 
     #[test]

@@ -83,8 +83,16 @@ pub fn summary(report: &Report) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let t = &report.timings;
+    let lapsed = match report.lapsed_pending {
+        0 => String::new(),
+        n => format!(
+            "left out {n} pending proposal{} of keys whose grant no longer counts (no owner \
+             can accept them)\n",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
     format!(
-        "tokens: {tokens} ({healths})\nmirrors: {mirrors} ({statuses})\n\
+        "tokens: {tokens} ({healths})\nmirrors: {mirrors} ({statuses})\n{lapsed}\
          read {} queries in {:.2} s, fetched with {} requests in {:.2} s, at block {}\n",
         t.chain_queries, t.chain_seconds, t.http_requests, t.fetch_seconds, report.block
     )
@@ -154,6 +162,7 @@ mod tests {
             }],
             mirrors: Default::default(),
             health: Default::default(),
+            lapsed_pending: 0,
             timings: Default::default(),
         };
         let table = table(&report, false);

@@ -273,4 +273,53 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
             .expect("pending");
         assert_eq!(proposal.replaces, replaces, "token {token}");
     }
+
+    // Given: Dave, granted for a while, left a proposal pending on token 3, then was revoked.
+    let dave = account_id(AccountKeyring::Dave);
+    let grant = build_message::<RegistryRef>(suite.registry)
+        .call(|r| r.grant_proposer(suite.collection, dave, None));
+    client
+        .call(&ink_e2e::alice(), grant, 0, None)
+        .await
+        .expect("grant dave");
+    let add = build_message::<MultiAssetRef>(suite.assets)
+        .call(|m| m.add_asset_entry("https://dave.example/1.json".into(), Some(hash)));
+    let daves = client
+        .call(&ink_e2e::dave(), add, 0, None)
+        .await
+        .expect("add dave's entry")
+        .return_value()
+        .expect("added");
+    let propose = build_message::<MultiAssetRef>(suite.assets)
+        .call(|m| m.propose_asset(Id::U32(3), daves, None));
+    client
+        .call(&ink_e2e::dave(), propose, 0, None)
+        .await
+        .expect("dave proposes");
+    let revoke = build_message::<RegistryRef>(suite.registry)
+        .call(|r| r.revoke_proposer(suite.collection, dave));
+    client
+        .call(&ink_e2e::alice(), revoke, 0, None)
+        .await
+        .expect("revoke dave");
+
+    // When: mirrorwatch checks pending assets too.
+    let (_, report, stderr) = mirrorwatch(&[&["check", "--pending"][..], &target].concat()).await;
+
+    // Then: Dave's proposal is left out (no owner can accept it) and counted, not fetched.
+    assert_eq!(report["lapsed_pending"], 1, "{stderr} {report}");
+    let token3 = report["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["token"] == "3")
+        .expect("token 3");
+    assert!(
+        token3["mirrors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["asset_id"] != daves),
+        "{token3}"
+    );
 }
