@@ -7,7 +7,7 @@ use super::MultiAssetData;
 use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
-    limits::{MAX_BATCH_HELD, MAX_FOLLOW_TOKENS},
+    limits::MAX_FOLLOW_TOKENS,
     rules::{
         ensure_decides, ensure_distinct_tokens, ensure_list_size, ensure_token_id, Authority,
         Outcome,
@@ -55,20 +55,8 @@ impl MultiAssetData {
         for (token_id, seen) in token_ids.iter().zip(&seen) {
             ensure_decides(seen, caller, token_id)?;
         }
-        // Every cell is read (and kept: the contract's memory is never freed) before the first
-        // write, bounded as a batch's are.
-        let mut held: u32 = 0;
-        let mut cells = Vec::with_capacity(token_ids.len());
-        for token_id in &token_ids {
-            let cell = self.token(token_id);
-            held = held.saturating_add((cell.pending.len() + cell.active.len()) as u32);
-            if held > MAX_BATCH_HELD {
-                return Err(MultiAssetError::BatchHoldsTooMuch {
-                    token_id: token_id.clone(),
-                });
-            }
-            cells.push(cell);
-        }
+        // Every cell is read before the first write, bounded as a batch's are.
+        let cells = self.held_cells(&token_ids)?;
         let mut open = self.open_proposals(authority, seen.first().and_then(|s| s.issuer));
         // The registry's answers too come before the first write.
         open.live()?;

@@ -79,6 +79,7 @@ use crate::{
     collection_wide::CollectionProposals,
     errors::MultiAssetError,
     events::MultiAssetEvent,
+    limits::MAX_BATCH_HELD,
     rules::{ensure_token_id, nobody, Authority, Outcome},
     shown::OpenProposals,
     token::TokenAssets,
@@ -135,6 +136,26 @@ impl MultiAssetData {
             return TokenAssets::default();
         }
         self.tokens.get(token_id).unwrap_or_default()
+    }
+
+    /// The cell of each of `token_ids`, in order, for a message that keeps them all in memory
+    /// between its checks and its writes (the contract's memory is never freed): refused with
+    /// `BatchHoldsTooMuch`, naming the token at which they hold more than [`MAX_BATCH_HELD`]
+    /// pending and active assets together.
+    pub(crate) fn held_cells(&self, token_ids: &[Id]) -> Result<Vec<TokenAssets>, MultiAssetError> {
+        let mut held: u32 = 0;
+        let mut cells = Vec::with_capacity(token_ids.len());
+        for token_id in token_ids {
+            let cell = self.token(token_id);
+            held = held.saturating_add((cell.pending.len() + cell.active.len()) as u32);
+            if held > MAX_BATCH_HELD {
+                return Err(MultiAssetError::BatchHoldsTooMuch {
+                    token_id: token_id.clone(),
+                });
+            }
+            cells.push(cell);
+        }
+        Ok(cells)
     }
 
     /// Writes `token_id`'s cell, or frees it (refunding its deposit) when it holds nothing.

@@ -18,7 +18,7 @@ use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
     limits::{
-        MAX_BATCH_HELD, MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_COLLECTION_PROPOSALS_PER_CALL,
+        MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_COLLECTION_PROPOSALS_PER_CALL,
         MAX_ENTRIES_PER_CALL, MAX_OPEN_COLLECTION_PROPOSALS, MAX_PENDING,
     },
     rules::{
@@ -245,21 +245,13 @@ impl MultiAssetData {
             replaces,
             proposer: caller,
         };
-        let mut held: u32 = 0;
-        let mut cells = Vec::with_capacity(token_ids.len());
+        let mut cells = self.held_cells(&token_ids)?;
         let mut proposers: Vec<AccountId> = Vec::new();
-        for token_id in &token_ids {
-            let cell = self.token(token_id);
-            held = held.saturating_add((cell.pending.len() + cell.active.len()) as u32);
-            if held > MAX_BATCH_HELD {
-                return Err(MultiAssetError::BatchHoldsTooMuch {
-                    token_id: token_id.clone(),
-                });
-            }
-            if leftovers_may_block(&cell, asset_id) {
-                proposers.extend(cell.pending.iter().map(|p| p.proposer));
-            }
-            cells.push(cell);
+        for cell in cells
+            .iter()
+            .filter(|cell| leftovers_may_block(cell, asset_id))
+        {
+            proposers.extend(cell.pending.iter().map(|p| p.proposer));
         }
         // One question to the registry for every token whose leftovers may be in the way.
         let lapsed = lapsed(authority, issuer, &proposers)?;
