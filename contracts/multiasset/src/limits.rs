@@ -39,6 +39,9 @@ pub const MAX_COLLECTION_PROPOSALS_PER_CALL: usize = 16;
 pub const MAX_OPEN_COLLECTION_PROPOSALS: usize = 32;
 /// The most assets one `accept_assets` / `reject_assets` call decides: a mirror set and more.
 pub const MAX_DECISIONS_PER_CALL: usize = 16;
+/// The most accounts one `live_proposers` question to the registry names (4 KiB of input, well
+/// inside ink!'s 16 KiB buffer): a message that weighs more proposers asks again.
+pub const MAX_ACCOUNTS_ASKED: usize = 128;
 /// The most tokens one `set_follows_collection` call names (their cells holding at most
 /// [`MAX_BATCH_HELD`] assets together).
 pub const MAX_FOLLOW_TOKENS: usize = 64;

@@ -7,7 +7,7 @@
 use crate::{
     errors::MultiAssetError,
     events::MultiAssetEvent,
-    limits::{MAX_DECISIONS_PER_CALL, MAX_TOKEN_ID_LEN},
+    limits::{MAX_ACCOUNTS_ASKED, MAX_DECISIONS_PER_CALL, MAX_TOKEN_ID_LEN},
 };
 use ink::prelude::vec::Vec;
 use multiasset_traits::{AccountId, AssetId, Id, TokenAuthority};
@@ -68,8 +68,8 @@ pub(crate) fn ensure_may_propose(
 }
 
 /// Which of `accounts` are neither `issuer` nor a live proposer, each named once: what no longer
-/// counts of what they proposed. One question to the registry, none if every account is the
-/// issuer. Without an issuer nobody can revoke a grant, so grants stop counting (renouncing
+/// counts of what they proposed. One question to the registry per [`MAX_ACCOUNTS_ASKED`]
+/// distinct accounts, none if every account is the issuer. Without an issuer nobody can revoke a grant, so grants stop counting (renouncing
 /// freezes the collection).
 pub(crate) fn lapsed(
     authority: &impl Authority,
@@ -85,15 +85,17 @@ pub(crate) fn lapsed(
     let Some(issuer) = issuer else {
         return Ok(asked);
     };
-    if asked.is_empty() {
-        return Ok(asked);
+    let mut lapsed = Vec::new();
+    for chunk in asked.chunks(MAX_ACCOUNTS_ASKED) {
+        let live = authority.live_proposers(issuer, chunk)?;
+        lapsed.extend(
+            chunk
+                .iter()
+                .zip(live)
+                .filter_map(|(account, live)| (!live).then_some(*account)),
+        );
     }
-    let live = authority.live_proposers(issuer, &asked)?;
-    Ok(asked
-        .into_iter()
-        .zip(live)
-        .filter_map(|(account, live)| (!live).then_some(account))
-        .collect())
+    Ok(lapsed)
 }
 
 /// Returns `ProposerRevoked` unless each of `proposers` is still `issuer` or a live proposer: the

@@ -246,12 +246,17 @@ impl MultiAssetData {
             proposer: caller,
         };
         let mut cells = self.held_cells(&token_ids)?;
+        // Each proposer once: the cells may hold thousands of proposals of a few keys.
         let mut proposers: Vec<AccountId> = Vec::new();
         for cell in cells
             .iter()
             .filter(|cell| leftovers_may_block(cell, asset_id))
         {
-            proposers.extend(cell.pending.iter().map(|p| p.proposer));
+            for proposal in &cell.pending {
+                if !proposers.contains(&proposal.proposer) {
+                    proposers.push(proposal.proposer);
+                }
+            }
         }
         // One question to the registry for every token whose leftovers may be in the way.
         let lapsed = lapsed(authority, issuer, &proposers)?;

@@ -139,3 +139,37 @@ fn leftovers_are_not_touched_when_nothing_is_in_the_way() {
     assert_eq!(data.pending_assets(&w, &token()), vec![1, 2]);
     assert_eq!(w.registry_asked.get(), 0);
 }
+
+#[test]
+fn a_batch_asks_the_registry_about_each_leftover_proposer_once_in_bounded_questions() {
+    // Two tokens whose pending lists are full, each proposal of its own key: 2 × MAX_PENDING
+    // keys, all revoked since.
+    let (mut data, mut w) = catalog(MAX_PENDING as u64 + 1);
+    let key = |n: u32| {
+        let mut raw = [0x77; 32];
+        raw[..4].copy_from_slice(&n.to_le_bytes());
+        AccountId::from(raw)
+    };
+    let tokens = [token(), Id::U32(7)];
+    for (t, token_id) in tokens.iter().enumerate() {
+        for asset in 1..=MAX_PENDING as u64 {
+            let proposer = key(t as u32 * MAX_PENDING + asset as u32);
+            w.grants.insert(proposer, Grant::by(issuer()));
+            data.propose_asset(&w, proposer, token_id.clone(), asset, None)
+                .unwrap();
+        }
+    }
+    w.grants.retain(|account, _| *account == proposer());
+    w.registry_asked.set(0);
+    let next = MAX_PENDING as u64 + 1;
+    data.propose_asset_to_many(&w, issuer(), tokens.to_vec(), next, None)
+        .unwrap();
+    let keys = 2 * MAX_PENDING as usize;
+    assert_eq!(
+        w.registry_asked.get() as usize,
+        keys.div_ceil(crate::limits::MAX_ACCOUNTS_ASKED)
+    );
+    for token_id in &tokens {
+        assert_eq!(data.pending_assets(&w, token_id), vec![next]);
+    }
+}
