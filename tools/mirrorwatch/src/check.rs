@@ -3,7 +3,7 @@
 
 use crate::chain::{self, Chain, ChainError};
 use crate::config::Settings;
-use crate::fetch::{Fetched, Fetcher};
+use crate::fetch::{Fetched, Fetcher, Keep};
 use crate::manifest::{self, Manifest};
 use crate::select::{self, Selection};
 use crate::status::{Health, Status};
@@ -21,7 +21,7 @@ use openbrush::contracts::{
     psp34::{psp34_external::PSP34, Id},
 };
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -456,19 +456,19 @@ impl Verifier<'_> {
             .collect();
         jobs.sort();
         jobs.dedup();
-        let mut templates: Vec<AssetId> = jobs
-            .iter()
-            .filter_map(|job| match job {
-                Job::Templated { template, .. } => Some(*template),
-                Job::Plain { .. } => None,
-            })
-            .collect();
-        templates.dedup();
+        // Each template's manifest is read for the file names of its jobs only.
+        let mut templates: HashMap<AssetId, HashSet<String>> = HashMap::new();
+        for job in &jobs {
+            if let Job::Templated { template, uri } = job {
+                let names = templates.entry(*template).or_default();
+                names.insert(manifest::file_name(uri).to_owned());
+            }
+        }
         progress.phase("fetching mirrors", (templates.len() + jobs.len()) as u64);
         let concurrency = self.settings.limits.concurrency * 2;
         let manifests: HashMap<AssetId, ManifestVerdict> = stream::iter(templates)
-            .map(|template| async move {
-                let verdict = self.manifest(template).await;
+            .map(|(template, names)| async move {
+                let verdict = self.manifest(template, names).await;
                 progress.advance();
                 (template, verdict)
             })
@@ -497,7 +497,7 @@ impl Verifier<'_> {
     /// Fetches `uri` through its locations until one serves `hash`; else the most telling
     /// failure. `None`: nothing to compare with.
     async fn content(&self, uri: &str, hash: Option<[u8; 32]>) -> Verdict {
-        let (verdict, _) = self.fetch(uri, hash, false).await;
+        let (verdict, _) = self.fetch(uri, hash, &Keep::Nothing).await;
         verdict
     }
 
@@ -505,8 +505,8 @@ impl Verifier<'_> {
         &self,
         uri: &str,
         expected: Option<[u8; 32]>,
-        keep: bool,
-    ) -> (Verdict, Option<Vec<u8>>) {
+        keep: &Keep,
+    ) -> (Verdict, Option<Manifest>) {
         let locations = match uri::locations(uri, &self.settings.gateways) {
             Ok(locations) => locations,
             Err(why) => {
@@ -525,7 +525,7 @@ impl Verifier<'_> {
             let fetched = self.fetcher.fetch(&location, keep).await;
             let verdict = judge(&fetched, expected);
             if verdict.status.is_ok() {
-                return (verdict, fetched.body);
+                return (verdict, fetched.manifest);
             }
             if best
                 .as_ref()
@@ -537,13 +537,20 @@ impl Verifier<'_> {
         (best.expect("locations is never empty"), None)
     }
 
-    async fn manifest(&self, template: AssetId) -> ManifestVerdict {
+    async fn manifest(&self, template: AssetId, names: HashSet<String>) -> ManifestVerdict {
         let entry = &self.catalog[&template];
-        self.manifest_of(&entry.uri, entry.content_hash).await
+        self.manifest_of(&entry.uri, entry.content_hash, names)
+            .await
     }
 
-    /// The `SHA256SUMS` beside templated uri `uri`, checked against `hash`.
-    async fn manifest_of(&self, uri: &str, hash: Option<[u8; 32]>) -> ManifestVerdict {
+    /// The lines for `names` of the `SHA256SUMS` beside templated uri `uri`, checked against
+    /// `hash` (the whole manifest is hashed as it streams; only those lines are kept).
+    async fn manifest_of(
+        &self,
+        uri: &str,
+        hash: Option<[u8; 32]>,
+        names: HashSet<String>,
+    ) -> ManifestVerdict {
         let Some(hash) = hash else {
             return Err(Verdict {
                 status: Status::NoHash,
@@ -552,11 +559,10 @@ impl Verifier<'_> {
             });
         };
         let uri = template::manifest_uri(uri);
-        let (verdict, body) = self.fetch(&uri, Some(hash), true).await;
-        match body {
-            Some(body) if verdict.status.is_ok() => {
-                Ok(Arc::new(Manifest::parse(&String::from_utf8_lossy(&body))))
-            }
+        let keep = Keep::Manifest(Some(Arc::new(names)));
+        let (verdict, manifest) = self.fetch(&uri, Some(hash), &keep).await;
+        match manifest {
+            Some(manifest) if verdict.status.is_ok() => Ok(Arc::new(manifest)),
             _ => Err(Verdict {
                 detail: format!("{}: {}", template::MANIFEST, verdict.detail),
                 ..verdict
@@ -579,7 +585,7 @@ impl Verifier<'_> {
                         format!(
                             "{name} is not listed in {} ({} lines, {} malformed)",
                             template::MANIFEST,
-                            manifest.len(),
+                            manifest.listed,
                             manifest.malformed
                         )
                     } else {
@@ -624,10 +630,17 @@ pub async fn verify_templated(
         settings,
         catalog: &catalog,
     };
-    let manifest = verifier.manifest_of(uri, hash).await;
-    let verdicts: Vec<Verdict> = stream::iter(ids)
-        .map(|id| {
-            let file = template::resolve(uri.to_string(), id);
+    let files: Vec<String> = ids
+        .iter()
+        .map(|id| template::resolve(uri.to_string(), id))
+        .collect();
+    let names = files
+        .iter()
+        .map(|file| manifest::file_name(file).to_owned())
+        .collect();
+    let manifest = verifier.manifest_of(uri, hash, names).await;
+    let verdicts: Vec<Verdict> = stream::iter(files)
+        .map(|file| {
             let manifest = &manifest;
             let verifier = &verifier;
             async move { verifier.templated_file(manifest, &file).await }
@@ -779,7 +792,7 @@ mod tests {
         Fetched {
             status: Status::Ok,
             sha256: Some(Sha256::digest(bytes).into()),
-            body: None,
+            manifest: None,
             bytes: bytes.len() as u64,
             detail: String::new(),
             url: "https://host/1.json".into(),

@@ -88,6 +88,9 @@ pub struct Target {
     /// Requests in flight at once to one host.
     #[arg(long)]
     pub per_host: Option<usize>,
+    /// Seconds a whole run may fetch (default 3600); then what is left is a timeout.
+    #[arg(long)]
+    pub deadline: Option<u64>,
     /// Fetch from loopback, private and link-local addresses too (refused by default: the uris
     /// come from the chain, so whoever got one proposed would choose what this machine fetches).
     #[arg(long)]
@@ -185,6 +188,7 @@ impl Session {
             retries: target.retries,
             concurrency: target.concurrency,
             per_host: target.per_host,
+            deadline_secs: target.deadline,
             ..Overrides::default()
         };
         let settings = Settings::from_overrides(file.overridden_by(flags), target.allow_private)?;

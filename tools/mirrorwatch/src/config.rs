@@ -13,6 +13,7 @@
 //! concurrency = 32              # requests in flight, overall
 //! per_host = 4                  # requests in flight to one host
 //! chain_concurrency = 16        # contract queries in flight
+//! deadline_secs = 3600          # a whole run's fetching; then what is left is a timeout
 //! ```
 
 use crate::fetch::Limits;
@@ -29,9 +30,9 @@ pub const DEFAULT_ARWEAVE_GATEWAYS: [&str; 2] = ["https://arweave.net", "https:/
 pub const DEFAULT_SIA_GATEWAYS: [&str; 1] = ["http://localhost:9980/api/worker/objects"];
 /// The largest content fetched: 64 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
-/// The largest `SHA256SUMS` read into memory: 16 MiB (about 190,000 lines).
-pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 10;
+/// The longest a whole run fetches: an hour. Past it, what is not fetched yet is a `timeout`.
+pub const DEFAULT_DEADLINE_SECS: u64 = 3600;
 pub const DEFAULT_TIMEOUT_SECS: u64 = 60;
 pub const DEFAULT_RETRIES: u32 = 2;
 pub const DEFAULT_BACKOFF_MS: u64 = 500;
@@ -55,6 +56,7 @@ pub struct Overrides {
     pub concurrency: Option<usize>,
     pub per_host: Option<usize>,
     pub chain_concurrency: Option<usize>,
+    pub deadline_secs: Option<u64>,
 }
 
 impl Overrides {
@@ -82,6 +84,7 @@ impl Overrides {
             concurrency: over.concurrency.or(self.concurrency),
             per_host: over.per_host.or(self.per_host),
             chain_concurrency: over.chain_concurrency.or(self.chain_concurrency),
+            deadline_secs: over.deadline_secs.or(self.deadline_secs),
         }
     }
 }
@@ -119,7 +122,6 @@ impl Settings {
             },
             limits: Limits {
                 max_bytes: file.max_bytes.unwrap_or(DEFAULT_MAX_BYTES),
-                max_manifest_bytes: MAX_MANIFEST_BYTES,
                 connect_timeout: Duration::from_secs(
                     file.connect_timeout_secs
                         .unwrap_or(DEFAULT_CONNECT_TIMEOUT_SECS),
@@ -133,6 +135,7 @@ impl Settings {
                 )?,
                 per_host: positive(file.per_host.unwrap_or(DEFAULT_PER_HOST), "per_host")?,
                 allow_private,
+                deadline: Duration::from_secs(file.deadline_secs.unwrap_or(DEFAULT_DEADLINE_SECS)),
             },
             chain_concurrency: positive(
                 file.chain_concurrency.unwrap_or(DEFAULT_CHAIN_CONCURRENCY),

@@ -1,20 +1,30 @@
 //! Fetching a location with every limit an operator needs: a size cap, connect and total
 //! timeouts, at most [`MAX_REDIRECTS`] redirects, bounded concurrency overall and per host,
 //! retries with backoff, and no private addresses unless allowed. Bytes stream through sha256;
-//! only a manifest's bytes are kept (up to [`Limits::max_manifest_bytes`]).
+//! of a manifest only the lines asked for are kept ([`Keep`], [`manifest::Reader`]), so its
+//! memory does not grow with its size.
 
+use crate::manifest::{self, Manifest};
 use crate::status::Status;
 use futures::StreamExt;
 use hyper::client::connect::dns::Name;
 use reqwest::dns::{Addrs, Resolve, Resolving};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 use url::Url;
+
+/// What a fetch keeps of the body besides its sha256.
+#[derive(Debug, Clone)]
+pub enum Keep {
+    Nothing,
+    /// A `SHA256SUMS`: its lines of these file names (every line when `None`).
+    Manifest(Option<Arc<HashSet<String>>>),
+}
 
 /// The most redirects one fetch follows.
 pub const MAX_REDIRECTS: usize = 5;
@@ -22,10 +32,8 @@ pub const MAX_REDIRECTS: usize = 5;
 /// How a fetch is bounded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
-    /// The largest content fetched, in bytes.
+    /// The largest content fetched, in bytes (a `SHA256SUMS` too: it streams, whatever its size).
     pub max_bytes: u64,
-    /// The largest `SHA256SUMS` kept in memory to be parsed, in bytes.
-    pub max_manifest_bytes: u64,
     pub connect_timeout: Duration,
     /// For one attempt: connecting, every redirect and the whole body.
     pub timeout: Duration,
@@ -39,7 +47,14 @@ pub struct Limits {
     pub per_host: usize,
     /// Fetch from loopback, private and link-local addresses too.
     pub allow_private: bool,
+    /// How long a whole run fetches, from the fetcher's creation: past it, what is not
+    /// fetched yet is a `timeout` without a request.
+    pub deadline: Duration,
 }
+
+/// After this many timeouts in a row from one host, a run fetches nothing more from it: a host
+/// that hangs costs that many attempts, not one per file it holds.
+pub const HOST_TIMEOUTS_TO_SKIP: u32 = 3;
 
 /// What one fetch found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +62,8 @@ pub struct Fetched {
     pub status: Status,
     /// The sha256 of what was served (`None` unless the whole body arrived within the cap).
     pub sha256: Option<[u8; 32]>,
-    /// The body, for a fetch that asked to keep it.
-    pub body: Option<Vec<u8>>,
+    /// The manifest's lines asked for, for a fetch of a manifest whose every byte arrived.
+    pub manifest: Option<Manifest>,
     /// The bytes received.
     pub bytes: u64,
     /// Why it failed, for people.
@@ -62,7 +77,7 @@ impl Fetched {
         Fetched {
             status,
             sha256: None,
-            body: None,
+            manifest: None,
             bytes: 0,
             detail: detail.into(),
             url: url.to_string(),
@@ -82,7 +97,11 @@ pub struct Fetcher {
     trusted: Vec<Url>,
     overall: Arc<Semaphore>,
     hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+    /// Each host's timeouts in a row (a host that answered is at 0).
+    timeouts: Mutex<HashMap<String, u32>>,
     requests: AtomicU64,
+    /// When the run stops fetching.
+    deadline: Instant,
 }
 
 impl Fetcher {
@@ -102,8 +121,10 @@ impl Fetcher {
             open: builder().build()?,
             trusted,
             overall: Arc::new(Semaphore::new(limits.concurrency.max(1))),
+            deadline: Instant::now() + limits.deadline,
             limits,
             hosts: Mutex::new(HashMap::new()),
+            timeouts: Mutex::new(HashMap::new()),
             requests: AtomicU64::new(0),
         })
     }
@@ -113,37 +134,78 @@ impl Fetcher {
         self.requests.load(Ordering::Relaxed)
     }
 
-    /// Fetches `url`, retrying transient failures; keeps the body if `keep` (a manifest).
-    pub async fn fetch(&self, url: &Url, keep: bool) -> Fetched {
+    /// Fetches `url`, retrying transient failures; keeps what `keep` asks of the body. Within
+    /// the run's deadline, and not from a host that timed out [`HOST_TIMEOUTS_TO_SKIP`] times
+    /// in a row: those are a `timeout` at once.
+    pub async fn fetch(&self, url: &Url, keep: &Keep) -> Fetched {
         let mut wait = self.limits.backoff;
         let mut attempt = 0;
         loop {
+            if let Some(skipped) = self.skipped(url) {
+                return skipped;
+            }
             let (fetched, retryable) = self.attempt(url, keep).await;
+            self.count_timeout(url, fetched.status == Status::Timeout);
             if !retryable || attempt >= self.limits.retries {
                 return fetched;
             }
             attempt += 1;
-            tokio::time::sleep(wait).await;
+            tokio::time::sleep(wait.min(self.left())).await;
             wait = wait.saturating_mul(2);
         }
     }
 
-    /// One attempt within the total timeout; also says whether another attempt may help.
-    async fn attempt(&self, url: &Url, keep: bool) -> (Fetched, bool) {
-        match tokio::time::timeout(self.limits.timeout, self.follow(url, keep)).await {
+    /// One attempt within the total timeout (and the run's deadline); also says whether
+    /// another attempt may help.
+    async fn attempt(&self, url: &Url, keep: &Keep) -> (Fetched, bool) {
+        let timeout = self.limits.timeout.min(self.left());
+        match tokio::time::timeout(timeout, self.follow(url, keep)).await {
             Ok(answer) => answer,
             Err(_) => (
                 Fetched::failed(
                     Status::Timeout,
                     url,
-                    format!("no complete answer in {:?}", self.limits.timeout),
+                    format!("no complete answer in {timeout:?}"),
                 ),
                 true,
             ),
         }
     }
 
-    async fn follow(&self, start: &Url, keep: bool) -> (Fetched, bool) {
+    /// The time left before the run's deadline.
+    fn left(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+
+    /// A `timeout` without a request, if the run's deadline passed or `url`'s host keeps
+    /// timing out.
+    fn skipped(&self, url: &Url) -> Option<Fetched> {
+        if self.left().is_zero() {
+            let why = format!(
+                "the run's deadline ({:?}) passed first",
+                self.limits.deadline
+            );
+            return Some(Fetched::failed(Status::Timeout, url, why));
+        }
+        let timeouts = self.timeouts.lock().expect("not poisoned");
+        let host = host_key(url);
+        match timeouts.get(&host) {
+            Some(&n) if n >= HOST_TIMEOUTS_TO_SKIP => {
+                let why = format!("not fetched: {host} timed out {n} times in a row this run");
+                Some(Fetched::failed(Status::Timeout, url, why))
+            }
+            _ => None,
+        }
+    }
+
+    /// Counts a timeout of `url`'s host, or clears its count when it answered.
+    fn count_timeout(&self, url: &Url, timed_out: bool) {
+        let mut timeouts = self.timeouts.lock().expect("not poisoned");
+        let count = timeouts.entry(host_key(url)).or_default();
+        *count = if timed_out { *count + 1 } else { 0 };
+    }
+
+    async fn follow(&self, start: &Url, keep: &Keep) -> (Fetched, bool) {
         let mut url = start.clone();
         let started_trusted = under_gateway(&self.trusted, start);
         for hop in 0..=MAX_REDIRECTS {
@@ -197,12 +259,8 @@ impl Fetcher {
         unreachable!("the loop returns at hop MAX_REDIRECTS")
     }
 
-    async fn body(&self, response: reqwest::Response, url: &Url, keep: bool) -> (Fetched, bool) {
-        let cap = if keep {
-            self.limits.max_bytes.min(self.limits.max_manifest_bytes)
-        } else {
-            self.limits.max_bytes
-        };
+    async fn body(&self, response: reqwest::Response, url: &Url, keep: &Keep) -> (Fetched, bool) {
+        let cap = self.limits.max_bytes;
         if let Some(declared) = response.content_length() {
             if declared > cap {
                 let why = format!("Content-Length {declared} is over the {cap}-byte cap");
@@ -210,7 +268,10 @@ impl Fetcher {
             }
         }
         let mut hasher = Sha256::new();
-        let mut kept = keep.then(Vec::new);
+        let mut reader = match keep {
+            Keep::Nothing => None,
+            Keep::Manifest(wanted) => Some(manifest::Reader::new(wanted.clone())),
+        };
         let mut bytes: u64 = 0;
         let mut stream = response.bytes_stream();
         while let Some(chunk) = stream.next().await {
@@ -229,14 +290,14 @@ impl Fetcher {
                 return (Fetched::failed(Status::TooLarge, url, why), false);
             }
             hasher.update(&chunk);
-            if let Some(kept) = kept.as_mut() {
-                kept.extend_from_slice(&chunk);
+            if let Some(reader) = reader.as_mut() {
+                reader.feed(&chunk);
             }
         }
         let fetched = Fetched {
             status: Status::Ok,
             sha256: Some(hasher.finalize().into()),
-            body: kept,
+            manifest: reader.map(manifest::Reader::finish),
             bytes,
             detail: String::new(),
             url: url.to_string(),
@@ -245,14 +306,9 @@ impl Fetcher {
     }
 
     fn host_permits(&self, url: &Url) -> Arc<Semaphore> {
-        let key = format!(
-            "{}:{}",
-            url.host_str().unwrap_or_default(),
-            url.port_or_known_default().unwrap_or_default()
-        );
         let mut hosts = self.hosts.lock().expect("not poisoned");
         hosts
-            .entry(key)
+            .entry(host_key(url))
             .or_insert_with(|| Arc::new(Semaphore::new(self.limits.per_host.max(1))))
             .clone()
     }
@@ -266,6 +322,15 @@ impl Fetcher {
         }
         Fetched::failed(Status::Unreachable, url, describe(error))
     }
+}
+
+/// The host and port of `url`: what per-host limits count by.
+fn host_key(url: &Url) -> String {
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or_default(),
+        url.port_or_known_default().unwrap_or_default()
+    )
 }
 
 /// Whether `url` is under one of the `gateways` ([`crate::uri::is_under`]).

@@ -409,3 +409,102 @@ async fn a_gateways_redirect_outside_its_path_is_refused() {
     let v = verify_content(&fetcher, &settings, "ipfs://cid/1.json", Some(sha(CONTENT))).await;
     assert_eq!(v.status, Status::BadUri, "{v:?}");
 }
+
+#[tokio::test]
+async fn a_manifest_larger_than_memory_should_hold_is_streamed_not_refused() {
+    // 17 MiB of SHA256SUMS (about 220,000 lines), of which the run needs one line: the
+    // manifest is hashed as it streams in and only the needed line is kept.
+    let one: &[u8] = b"one";
+    let mut manifest = format!("{}  1.json\n", hex(&sha(one)));
+    let filler = hex(&sha(b"filler"));
+    let mut n = 2u64;
+    while manifest.len() < 17 * 1024 * 1024 {
+        manifest.push_str(&format!("{filler}  {n}.json\n"));
+        n += 1;
+    }
+    let host = templated_host(&manifest, &[("1.json", one)]).await;
+    let file = Overrides {
+        max_bytes: Some(64 * 1024 * 1024),
+        timeout_secs: Some(30),
+        retries: Some(0),
+        ..Overrides::default()
+    };
+    let settings = Settings::from_overrides(file, true).unwrap();
+    let fetcher = fetcher(&settings);
+    let hash = Some(sha(manifest.as_bytes()));
+    drop(manifest);
+    assert_eq!(
+        verify_templated(
+            &fetcher,
+            &settings,
+            &host.url("/dir/{id}.json"),
+            hash,
+            &[Id::U32(1)]
+        )
+        .await,
+        Ok(())
+    );
+}
+
+/// Settings for a slow host: 1 s per attempt, no retries, the run's deadline `deadline` seconds.
+fn bounded(deadline: u64) -> Settings {
+    let file = Overrides {
+        connect_timeout_secs: Some(1),
+        timeout_secs: Some(1),
+        retries: Some(0),
+        deadline_secs: Some(deadline),
+        ..Overrides::default()
+    };
+    Settings::from_overrides(file, true).unwrap()
+}
+
+#[tokio::test]
+async fn once_the_runs_deadline_passed_nothing_more_is_fetched() {
+    let host = Host::start().await.unwrap();
+    let slow = Reply::Stall(Duration::from_secs(3), CONTENT.to_vec());
+    host.route("/1.json", slow.clone());
+    host.route("/2.json", slow);
+    let settings = bounded(1);
+    let fetcher = fetcher(&settings);
+    let first = verify_content(
+        &fetcher,
+        &settings,
+        &host.url("/1.json"),
+        Some(sha(CONTENT)),
+    )
+    .await;
+    assert_eq!(first.status, Status::Timeout);
+    let second = verify_content(
+        &fetcher,
+        &settings,
+        &host.url("/2.json"),
+        Some(sha(CONTENT)),
+    )
+    .await;
+    assert_eq!(second.status, Status::Timeout);
+    assert!(second.detail.contains("deadline"), "{}", second.detail);
+    assert_eq!(fetcher.requests(), 1);
+}
+
+#[tokio::test]
+async fn a_host_that_keeps_timing_out_costs_only_its_share() {
+    let host = Host::start().await.unwrap();
+    let slow = Reply::Stall(Duration::from_secs(3), CONTENT.to_vec());
+    for n in 1..=5 {
+        host.route(&format!("/{n}.json"), slow.clone());
+    }
+    let settings = bounded(60);
+    let fetcher = fetcher(&settings);
+    let mut last = None;
+    for n in 1..=5 {
+        let url = host.url(&format!("/{n}.json"));
+        last = Some(verify_content(&fetcher, &settings, &url, Some(sha(CONTENT))).await);
+    }
+    let last = last.unwrap();
+    assert_eq!(last.status, Status::Timeout);
+    assert!(last.detail.contains("timed out"), "{}", last.detail);
+    assert_eq!(
+        fetcher.requests(),
+        mirrorwatch::fetch::HOST_TIMEOUTS_TO_SKIP as u64
+    );
+}
