@@ -16,10 +16,13 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 
 CARGO_CONTRACT = os.environ["CARGO_CONTRACT"]
 MIRRORWATCH = os.environ["MIRRORWATCH"]
+# mirrorwatch's memory (what each check saw, what each repair proposed): the demo's own.
+STATE = os.path.join(tempfile.mkdtemp(prefix="mirrorwatch-demo-"), "state.sqlite3")
 URL = os.environ.get("INK_DEMO_URL", "ws://127.0.0.1:9944")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ART = os.path.join(ROOT, "artifacts")
@@ -86,7 +89,8 @@ def mirrorwatch(assets, *args, key=None):
     prints its command line and its output; returns its exit code and output."""
     shown = ["mirrorwatch", *args]
     print("      $ " + " ".join(shown) + ("   (key: MIRRORWATCH_SURI)" if key else ""))
-    env = dict(os.environ, **({"MIRRORWATCH_SURI": key} if key else {}))
+    env = dict(os.environ, MIRRORWATCH_STATE=STATE,
+               **({"MIRRORWATCH_SURI": key} if key else {}))
     proc = subprocess.run(
         [MIRRORWATCH, *args, "--url", URL, "--multiasset", assets.address, "--quiet",
          "--ipfs-gateway", IPFS.url, "--ar-gateway", AR.url, "--sia-gateway", SIA.url + SIA_OBJECTS,
@@ -417,7 +421,11 @@ def collection_wide(collection, assets):
     for name, content in [*files.items(), ("SHA256SUMS", manifest)]:
         publish(f"{RESCUE.url}/meta/{name}", content)
     rule = f"{CDN.url}/meta/={RESCUE.url}/meta/"
-    _, out = mirrorwatch(assets, "repair", "--tokens", "all", "--rehost", rule, key="//Charlie")
+    # A dead host is replaced after failing in 3 checks over 6 hours (the grace rule; a rug is
+    # replaced at once). The first repair says so; the demo then does not wait.
+    mirrorwatch(assets, "repair", "--tokens", "all", "--rehost", rule, "--dry-run", key="//Charlie")
+    _, out = mirrorwatch(assets, "repair", "--tokens", "all", "--rehost", rule,
+                         "--grace-checks", "1", "--grace-secs", "0", key="//Charlie")
     moved = int(re.search(r"proposed #(\d+)", out).group(1))
     show("active on token 3", assets.query("active_assets", "U32(3)") + "   (follows: nobody signed)")
     show("token 3 on the new host", assets.query("asset_uri", "U32(3)", str(moved)))

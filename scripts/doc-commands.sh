@@ -17,5 +17,7 @@ trap 'rm -rf "$scratch"; kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null;
 ln -s "$here/artifacts" "$scratch/artifacts"
 python3 scripts/doc_commands.py "${pages[@]/#/$here/}" >"$scratch/docs.sh"
 # The binary `cargo install --path tools/mirrorwatch` would install, built from the same sources.
-# The docs' own commands set everything else (cargo-contract's place on PATH included).
-(cd "$scratch" && PATH="$CARGO_TARGET_DIR/debug:$PATH" bash docs.sh)
+# The docs' own commands set everything else (cargo-contract's place on PATH included);
+# mirrorwatch's state database goes to the scratch directory, not the user's.
+(cd "$scratch" && PATH="$CARGO_TARGET_DIR/debug:$PATH" MIRRORWATCH_STATE="$scratch/state.sqlite3" \
+  bash docs.sh)

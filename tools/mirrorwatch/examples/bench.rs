@@ -203,6 +203,9 @@ async fn measure(
         "--tokens",
         "all",
         "--json",
+        // What an operator's run does: record every mirror's status in the state database.
+        "--state",
+        &state_path(),
         "--allow-private",
         "--retries",
         "0",
@@ -294,4 +297,12 @@ fn render(rows: &[Row], tokens: u32) -> String {
         MIB / 80,
     ));
     out
+}
+
+/// A state database of the benchmark's own, under the system's temp directory.
+fn state_path() -> String {
+    std::env::temp_dir()
+        .join(format!("mirrorwatch-bench-{}.sqlite3", std::process::id()))
+        .display()
+        .to_string()
 }

@@ -8,9 +8,10 @@ use crate::chain::Chain;
 use crate::check::{self, Inspection};
 use crate::config::{Overrides, Settings};
 use crate::fetch::Fetcher;
-use crate::repair::{self, Rule};
+use crate::repair::{self, Memory, Rule};
 use crate::report::{self, Bar};
 use crate::select::{self, IdType};
+use crate::state::{self, State};
 use clap::{Args, Parser, Subcommand};
 use ink::primitives::AccountId;
 use std::path::PathBuf;
@@ -91,6 +92,13 @@ pub struct Target {
     /// Seconds a whole run may fetch (default 3600); then what is left is a timeout.
     #[arg(long)]
     pub deadline: Option<u64>,
+    /// The state database: what each check saw and each repair proposed (default
+    /// ~/.local/share/mirrorwatch/state.sqlite3).
+    #[arg(long, env = "MIRRORWATCH_STATE")]
+    pub state: Option<PathBuf>,
+    /// Remember nothing: no state database (repair then has no grace rule).
+    #[arg(long, conflicts_with = "state")]
+    pub no_state: bool,
     /// Fetch from loopback, private and link-local addresses too (refused by default: the uris
     /// come from the chain, so whoever got one proposed would choose what this machine fetches).
     #[arg(long)]
@@ -137,6 +145,15 @@ pub struct RepairArgs {
     /// Print what would be done and its fee; change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Repair a mirror after it failed in this many checks in a row (default 3)…
+    #[arg(long)]
+    pub grace_checks: Option<u32>,
+    /// …spanning at least this many seconds (default 21600). A mismatch is repaired at once.
+    #[arg(long)]
+    pub grace_secs: Option<u64>,
+    /// Propose again a replacement the owners rejected.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs the command line and returns its exit code.
@@ -163,16 +180,18 @@ fn fail(message: String) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// What both commands set up: settings, the fetcher, the chain and the tokens' inspection.
+/// What both commands set up: settings, the fetcher, the chain and the tokens' inspection, and
+/// the state database each check is recorded in.
 struct Session {
     settings: Settings,
     fetcher: Fetcher,
     chain: Chain,
     multiasset: AccountId,
+    state: Option<State>,
 }
 
 impl Session {
-    async fn open(target: &Target) -> Result<Session, String> {
+    async fn open(target: &Target, grace: (Option<u32>, Option<u64>)) -> Result<Session, String> {
         let file = match &target.config {
             Some(path) => Overrides::read(path)?,
             None => Overrides::default(),
@@ -189,6 +208,9 @@ impl Session {
             concurrency: target.concurrency,
             per_host: target.per_host,
             deadline_secs: target.deadline,
+            state_path: target.state.clone(),
+            grace_checks: grace.0,
+            grace_secs: grace.1,
             ..Overrides::default()
         };
         let settings = Settings::from_overrides(file.overridden_by(flags), target.allow_private)?;
@@ -198,15 +220,20 @@ impl Session {
         let chain = Chain::connect(&target.url)
             .await
             .map_err(|e| e.to_string())?;
+        let state = match (&settings.state_path, target.no_state) {
+            (Some(path), false) => Some(State::open(path).map_err(|e| e.to_string())?),
+            _ => None,
+        };
         Ok(Session {
             settings,
             fetcher,
             chain,
             multiasset,
+            state,
         })
     }
 
-    async fn inspect(&self, target: &Target, pending: bool) -> Result<Inspection, String> {
+    async fn inspect(&mut self, target: &Target, pending: bool) -> Result<Inspection, String> {
         let selection = select::parse(&target.tokens, target.id_type)?;
         let bar = Bar::new(!target.quiet && !target.json);
         let inspection = check::inspect(
@@ -221,12 +248,18 @@ impl Session {
         .await
         .map_err(|e| e.to_string());
         bar.finish();
-        inspection
+        let inspection = inspection?;
+        if let Some(state) = self.state.as_mut() {
+            state
+                .record_check(state::now(), &inspection.report)
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(inspection)
     }
 }
 
 async fn run_check(args: CheckArgs) -> Result<u8, String> {
-    let session = Session::open(&args.target).await?;
+    let mut session = Session::open(&args.target, (None, None)).await?;
     let inspection = session.inspect(&args.target, args.pending).await?;
     let report = &inspection.report;
     if args.target.json {
@@ -246,8 +279,15 @@ async fn run_check(args: CheckArgs) -> Result<u8, String> {
 
 async fn run_repair(args: RepairArgs) -> Result<u8, String> {
     let signer = signer(args.suri.as_deref(), args.suri_file.as_deref())?;
-    let mut session = Session::open(&args.target).await?;
+    let grace = (args.grace_checks, args.grace_secs);
+    let mut session = Session::open(&args.target, grace).await?;
     let inspection = session.inspect(&args.target, true).await?;
+    let memory = session.state.as_mut().map(|state| Memory {
+        state,
+        grace: session.settings.grace,
+        force: args.force,
+        now: state::now(),
+    });
     let repaired = repair::repair(
         &mut session.chain,
         session.multiasset,
@@ -257,6 +297,7 @@ async fn run_repair(args: RepairArgs) -> Result<u8, String> {
         &args.rules,
         &signer,
         args.dry_run,
+        memory,
     )
     .await
     .map_err(|e| e.to_string())?;

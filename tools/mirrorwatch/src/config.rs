@@ -14,11 +14,16 @@
 //! per_host = 4                  # requests in flight to one host
 //! chain_concurrency = 16        # contract queries in flight
 //! deadline_secs = 3600          # a whole run's fetching; then what is left is a timeout
+//! state_path = "/var/lib/mirrorwatch/state.sqlite3"   # default: ~/.local/share/mirrorwatch/
+//! grace_checks = 3              # repair a mirror after failing in this many checks in a row
+//! grace_secs = 21600            # spanning at least this long (a mismatch is repaired at once)
 //! ```
 
 use crate::fetch::Limits;
+use crate::state::{Grace, DEFAULT_GRACE};
 use crate::uri::Gateways;
 use serde::Deserialize;
+use std::path::PathBuf;
 use std::time::Duration;
 use url::Url;
 
@@ -57,6 +62,9 @@ pub struct Overrides {
     pub per_host: Option<usize>,
     pub chain_concurrency: Option<usize>,
     pub deadline_secs: Option<u64>,
+    pub state_path: Option<PathBuf>,
+    pub grace_checks: Option<u32>,
+    pub grace_secs: Option<u64>,
 }
 
 impl Overrides {
@@ -85,6 +93,9 @@ impl Overrides {
             per_host: over.per_host.or(self.per_host),
             chain_concurrency: over.chain_concurrency.or(self.chain_concurrency),
             deadline_secs: over.deadline_secs.or(self.deadline_secs),
+            state_path: over.state_path.or(self.state_path),
+            grace_checks: over.grace_checks.or(self.grace_checks),
+            grace_secs: over.grace_secs.or(self.grace_secs),
         }
     }
 }
@@ -95,6 +106,10 @@ pub struct Settings {
     pub gateways: Gateways,
     pub limits: Limits,
     pub chain_concurrency: usize,
+    /// The state database ([`crate::state`]); `None` when no path is set and no default exists.
+    pub state_path: Option<PathBuf>,
+    /// How long a mirror fails before `repair` replaces it.
+    pub grace: Grace,
 }
 
 impl Settings {
@@ -141,6 +156,11 @@ impl Settings {
                 file.chain_concurrency.unwrap_or(DEFAULT_CHAIN_CONCURRENCY),
                 "chain_concurrency",
             )?,
+            state_path: file.state_path.or_else(crate::state::default_path),
+            grace: Grace {
+                checks: file.grace_checks.unwrap_or(DEFAULT_GRACE.checks),
+                seconds: file.grace_secs.unwrap_or(DEFAULT_GRACE.seconds),
+            },
         })
     }
 }

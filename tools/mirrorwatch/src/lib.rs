@@ -14,7 +14,8 @@
 //! with the private-address rule; [`manifest`] a template's `SHA256SUMS`; [`check`] the
 //! inspection and each mirror's verdict; [`status`] the verdicts and health; [`repair`] the
 //! rules, verification and calls of a repair; [`report`] tables and JSON; [`encoding`] SS58 and
-//! hex text; [`hosts`] local misbehaving hosts for tests and the demo.
+//! hex text; [`state`] the database of what each check saw and each repair proposed; [`hosts`]
+//! local misbehaving hosts for tests and the demo.
 
 pub mod chain;
 pub mod check;
@@ -27,5 +28,6 @@ pub mod manifest;
 pub mod repair;
 pub mod report;
 pub mod select;
+pub mod state;
 pub mod status;
 pub mod uri;

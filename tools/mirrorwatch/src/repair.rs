@@ -8,6 +8,7 @@ use crate::check::{self, template_of, Inspection, Verdict};
 use crate::config::Settings;
 use crate::fetch::Fetcher;
 use crate::select;
+use crate::state::{self, Grace, Proposal, State, Streak};
 use crate::status::Status;
 use ink::primitives::AccountId;
 use multiasset::limits::{
@@ -85,6 +86,10 @@ pub enum Outcome {
     Proposed,
     /// Every token it fails on already has the replacement pending.
     AlreadyPending,
+    /// Not failing long enough yet (the grace rule, [`crate::state::Grace`]).
+    Waiting,
+    /// The owners rejected this replacement before; not proposed again without `--force`.
+    RejectedBefore,
     /// No `--rehost` rule matches its uri.
     NoRule,
     /// The entry records no hash, so no new host can be verified.
@@ -163,6 +168,61 @@ impl RepairReport {
     }
 }
 
+/// What `repair` remembers between runs, and how it uses it: a mirror is replaced only after
+/// failing as long as `grace` says, and a replacement owners rejected is not proposed again
+/// unless `force`.
+pub struct Memory<'a> {
+    pub state: &'a mut State,
+    pub grace: Grace,
+    pub force: bool,
+    /// This run's time (unix seconds).
+    pub now: u64,
+}
+
+impl Memory<'_> {
+    /// Of `failing` (tokens and how each fails), those the grace rule lets `repair` replace
+    /// entry `old` on now, and the longest streak of those it does not.
+    fn ready(
+        &self,
+        multiasset: &str,
+        old: AssetId,
+        failing: &[(Id, Status)],
+    ) -> Result<(Vec<Id>, Option<Streak>), RepairError> {
+        let mut ready = Vec::new();
+        let mut waiting: Option<Streak> = None;
+        for (id, status) in failing {
+            let streak = self
+                .state
+                .streak(multiasset, &select::text(id), old)
+                .map_err(|e| RepairError::State(e.to_string()))?;
+            if self.grace.allows(*status, streak, self.now) {
+                ready.push(id.clone());
+            } else if waiting.is_none_or(|w| streak.checks > w.checks) {
+                waiting = Some(streak);
+            }
+        }
+        Ok((ready, waiting))
+    }
+
+    /// Whether owners rejected `new_uri` in `old`'s place on `token` (`None`: collection-wide),
+    /// and this run does not force it.
+    fn refuses(
+        &self,
+        multiasset: &str,
+        token: Option<&Id>,
+        old: AssetId,
+        new_uri: &str,
+    ) -> Result<bool, RepairError> {
+        if self.force {
+            return Ok(false);
+        }
+        let token = token.map(select::text);
+        self.state
+            .was_rejected(multiasset, token.as_deref(), old, new_uri)
+            .map_err(|e| RepairError::State(e.to_string()))
+    }
+}
+
 /// A refusal or a chain failure: nothing after it was tried.
 #[derive(Debug)]
 pub enum RepairError {
@@ -172,6 +232,8 @@ pub enum RepairError {
         error: MultiAssetError,
     },
     Chain(ChainError),
+    /// The state database failed.
+    State(String),
 }
 
 impl std::fmt::Display for RepairError {
@@ -181,6 +243,7 @@ impl std::fmt::Display for RepairError {
                 write!(f, "the contract refused {message}: {error:?}")
             }
             RepairError::Chain(e) => e.fmt(f),
+            RepairError::State(e) => write!(f, "state database: {e}"),
         }
     }
 }
@@ -215,12 +278,21 @@ pub async fn repair(
     rules: &[Rule],
     signer: &Keypair,
     dry_run: bool,
+    mut memory: Option<Memory<'_>>,
 ) -> Result<RepairReport, RepairError> {
     let mut repairs = Vec::new();
     let mut planned = Vec::new();
     let collection_wide = chain
         .query(chain::multiasset(multiasset).collection_proposals())
         .await?;
+    let ss58 = crate::encoding::ss58(&multiasset);
+    if let Some(memory) = memory.as_mut() {
+        let open: Vec<AssetId> = collection_wide.iter().map(|p| p.asset_id).collect();
+        memory
+            .state
+            .note_outcomes(&ss58, &inspection.tokens, Some(&open), memory.now)
+            .map_err(|e| RepairError::State(e.to_string()))?;
+    }
     for (old, failing) in failing_entries(inspection) {
         let entry = &inspection.catalog[&old];
         let templated = template_of(entry).is_some();
@@ -279,6 +351,42 @@ pub async fn repair(
             repairs.push(repair);
             continue;
         }
+        let tokens = match memory.as_ref() {
+            None => tokens,
+            Some(memory) => {
+                let (ready, waiting) = memory.ready(&ss58, old, &failing)?;
+                let mut kept = Vec::new();
+                let mut rejected = false;
+                for id in tokens
+                    .into_iter()
+                    .filter(|id| templated || ready.contains(id))
+                {
+                    let token = (!templated).then_some(&id);
+                    if memory.refuses(&ss58, token, old, &new_uri)? {
+                        rejected = true;
+                    } else {
+                        kept.push(id);
+                    }
+                }
+                if templated && ready.is_empty() {
+                    kept.clear();
+                }
+                if kept.is_empty() {
+                    (repair.outcome, repair.detail) = match (rejected, waiting) {
+                        (true, _) => (
+                            Outcome::RejectedBefore,
+                            "the owners rejected this replacement; --force proposes it again"
+                                .into(),
+                        ),
+                        (false, Some(streak)) => (Outcome::Waiting, waiting_detail(memory, streak)),
+                        (false, None) => (Outcome::Waiting, String::new()),
+                    };
+                    repairs.push(repair);
+                    continue;
+                }
+                kept
+            }
+        };
         let verdict = if templated {
             let ids: Vec<Id> = failing.iter().map(|(id, _)| id.clone()).collect();
             check::verify_templated(fetcher, settings, &new_uri, entry.content_hash, &ids).await
@@ -343,6 +451,9 @@ pub async fn repair(
         .map(|(plan, id)| (plan.old, *id))
         .collect();
     run.propose_to_collection(&wide, stand_in).await?;
+    if let Some(memory) = memory.as_mut().filter(|_| !dry_run) {
+        remember(memory, &ss58, &planned, &ids, &run.refused)?;
+    }
 
     let currency = run.chain.currency().await;
     let fee = run.actions.iter().filter_map(|a| a.fee).sum();
@@ -354,6 +465,63 @@ pub async fn repair(
         actions: run.actions,
         refused: run.refused,
     })
+}
+
+/// Remembers the proposals this run made: per token for a plain entry (but the tokens the
+/// contract refused), once for a templated one.
+fn remember(
+    memory: &mut Memory<'_>,
+    multiasset: &str,
+    planned: &[Planned],
+    ids: &[NewId],
+    refused: &[RefusedToken],
+) -> Result<(), RepairError> {
+    for (plan, id) in planned.iter().zip(ids) {
+        let Some(asset_id) = id.existing() else {
+            continue;
+        };
+        let tokens: Vec<Option<String>> = if plan.templated {
+            vec![None]
+        } else {
+            plan.tokens
+                .iter()
+                .map(select::text)
+                .filter(|t| {
+                    !refused
+                        .iter()
+                        .any(|r| &r.token == t && r.asset_id == asset_id)
+                })
+                .map(Some)
+                .collect()
+        };
+        for token in tokens {
+            let proposal = Proposal {
+                at: memory.now,
+                token,
+                replaces: plan.old,
+                asset_id,
+                uri: plan.new_uri.clone(),
+                outcome: state::Outcome::Pending,
+                decided_at: None,
+            };
+            memory
+                .state
+                .record_proposal(multiasset, memory.now, &proposal)
+                .map_err(|e| RepairError::State(e.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+/// What a repair waiting for the grace rule says: how long it has failed, of how long.
+fn waiting_detail(memory: &Memory<'_>, streak: Streak) -> String {
+    let failing_for = streak
+        .since
+        .map_or(0, |since| memory.now.saturating_sub(since));
+    format!(
+        "failing in {} of {} checks, for {} s of {} s (the grace rule; a mismatch is repaired at once)",
+        streak.checks, memory.grace.checks, failing_for, memory.grace.seconds
+    )
 }
 
 /// The failing active mirrors, by catalog entry: which tokens, and how it fails.
@@ -681,6 +849,8 @@ pub fn text(report: &RepairReport) -> String {
                 None => "proposed".to_string(),
             },
             Outcome::AlreadyPending => "already pending".into(),
+            Outcome::Waiting => format!("waiting: {}", r.detail),
+            Outcome::RejectedBefore => format!("not proposed: {}", r.detail),
             Outcome::NoRule => "no --rehost rule matches".into(),
             Outcome::NoHash => "not repaired: the entry records no hash to verify against".into(),
             Outcome::NewHostFails => format!(

@@ -109,7 +109,14 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     let url = node.url().to_string();
     let assets = ss58(suite.assets);
     let gateway_url = gateway.url("");
+    // mirrorwatch's memory: this test's own.
+    let state = std::env::temp_dir()
+        .join(format!("mirrorwatch-node-{}.sqlite3", std::process::id()))
+        .display()
+        .to_string();
     let target = [
+        "--state",
+        state.as_str(),
         "--url",
         url.as_str(),
         "--multiasset",
@@ -322,4 +329,77 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
             .all(|m| m["asset_id"] != daves),
         "{token3}"
     );
+
+    // Given: the IPFS copy (entry 2, on every token) goes missing, and a third host serves it.
+    gateway.route(&format!("/ipfs/{CID}/nft/1.json"), Reply::Status(404));
+    let third = Host::start().await.unwrap();
+    third.route("/nft/1.json", Reply::Body(CONTENT.to_vec()));
+    let rule = format!("ipfs://{CID}/={}", third.url("/"));
+    let repair_ipfs = |extra: &[&str]| {
+        let mut args = vec!["repair", "--rehost", rule.as_str(), "--suri", "//Charlie"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&target);
+        args.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let outcome_of_entry_2 = |done: &Value| {
+        done["repair"]["repairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["asset_id"] == 2)
+            .map(|r| r["outcome"].clone())
+    };
+    let now = ["--grace-checks", "1", "--grace-secs", "0"];
+
+    // When: repair runs with the default grace rule (3 checks over 6 hours).
+    let (_, done, stderr) = run(repair_ipfs(&[])).await;
+    // Then: it waits: a missing host may come back.
+    assert_eq!(
+        outcome_of_entry_2(&done),
+        Some("waiting".into()),
+        "{stderr} {done}"
+    );
+
+    // When: the operator does not wait; then Bob rejects the replacement on token 1.
+    let (_, done, stderr) = run(repair_ipfs(&now)).await;
+    assert_eq!(
+        outcome_of_entry_2(&done),
+        Some("proposed".into()),
+        "{stderr} {done}"
+    );
+    let replacement = done["repair"]["repairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["asset_id"] == 2)
+        .and_then(|r| r["new_asset_id"].as_u64())
+        .expect("an id");
+    let reject = build_message::<MultiAssetRef>(suite.assets)
+        .call(|m| m.reject_asset(Id::U32(1), replacement));
+    client
+        .call(&ink_e2e::bob(), reject, 0, None)
+        .await
+        .expect("bob rejects");
+
+    // Then: the next repair does not propose it to token 1 again, unless forced.
+    let (_, done, stderr) = run(repair_ipfs(&now)).await;
+    assert_eq!(
+        outcome_of_entry_2(&done),
+        Some("rejected-before".into()),
+        "{stderr} {done}"
+    );
+    let forced: Vec<&str> = now.iter().copied().chain(["--force"]).collect();
+    let (_, done, stderr) = run(repair_ipfs(&forced)).await;
+    assert_eq!(
+        outcome_of_entry_2(&done),
+        Some("proposed".into()),
+        "{stderr} {done}"
+    );
+    let pending = build_message::<MultiAssetRef>(suite.assets)
+        .call(|m| m.pending_proposal(Id::U32(1), replacement));
+    assert!(client
+        .call_dry_run(&ink_e2e::ferdie(), &pending, 0, None)
+        .await
+        .return_value()
+        .is_some());
 }
