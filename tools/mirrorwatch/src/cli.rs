@@ -1,4 +1,4 @@
-//! The command line: `mirrorwatch check …` and `mirrorwatch repair …`.
+//! The command line: `mirrorwatch check …`, `repair …`, `status …` and `watch …`.
 //!
 //! Exit codes: 0 when every checked mirror is `ok` (`repair`: when every failing mirror has its
 //! replacement pending); 1 when some mirror is not (`repair`: when some could not be repaired);
@@ -43,9 +43,47 @@ pub enum Command {
     Check(CheckArgs),
     /// Propose new hosts, verified byte for byte, in place of failing mirrors.
     Repair(RepairArgs),
+    /// What the state database remembers: each host's uptime, what fails since when, what was
+    /// proposed when and what became of it.
+    Status(StatusArgs),
+    /// Check (and repair, given --rehost and a key) every --interval seconds, until stopped.
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The multi-asset contract's address (SS58).
+    #[arg(long)]
+    pub multiasset: String,
+    /// The state database (default ~/.local/share/mirrorwatch/state.sqlite3).
+    #[arg(long, env = "MIRRORWATCH_STATE")]
+    pub state: Option<PathBuf>,
+    /// The period each host's uptime is counted over, in days.
+    #[arg(long, default_value = "7")]
+    pub days: u64,
+    /// One JSON document on standard output instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// OLD-PREFIX=NEW-PREFIX rules: with them (and a key) each round repairs; without, checks.
+    #[arg(long = "rehost")]
+    pub rules: Vec<Rule>,
+    #[command(flatten)]
+    pub options: RepairOptions,
+    /// Seconds between the starts of two rounds.
+    #[arg(long, default_value = "3600")]
+    pub interval: u64,
+    /// Stop after this many rounds (default: until SIGINT or SIGTERM).
+    #[arg(long)]
+    pub rounds: Option<u64>,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct Target {
     /// The node's RPC endpoint.
     #[arg(long, default_value = "ws://127.0.0.1:9944")]
@@ -123,13 +161,20 @@ pub struct CheckArgs {
     pub only_failing: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RepairArgs {
     #[command(flatten)]
     pub target: Target,
     /// OLD-PREFIX=NEW-PREFIX: a failing mirror whose uri starts with OLD-PREFIX moves there.
     #[arg(long = "rehost", required = true)]
     pub rules: Vec<Rule>,
+    #[command(flatten)]
+    pub options: RepairOptions,
+}
+
+/// How `repair` (and `watch`, when it repairs) signs and decides.
+#[derive(Debug, Clone, Args)]
+pub struct RepairOptions {
     /// The issuer's or a registered proposer's secret uri (`//Alice`, a mnemonic…). Prefer
     /// --suri-file or the environment: a flag shows in the process list.
     #[arg(
@@ -167,6 +212,8 @@ pub fn main() -> ExitCode {
         match cli.command {
             Command::Check(args) => run_check(args).await,
             Command::Repair(args) => run_repair(args).await,
+            Command::Status(args) => run_status(args),
+            Command::Watch(args) => run_watch(args).await,
         }
     });
     match code {
@@ -278,14 +325,15 @@ async fn run_check(args: CheckArgs) -> Result<u8, String> {
 }
 
 async fn run_repair(args: RepairArgs) -> Result<u8, String> {
-    let signer = signer(args.suri.as_deref(), args.suri_file.as_deref())?;
-    let grace = (args.grace_checks, args.grace_secs);
+    let options = &args.options;
+    let signer = signer(options.suri.as_deref(), options.suri_file.as_deref())?;
+    let grace = (options.grace_checks, options.grace_secs);
     let mut session = Session::open(&args.target, grace).await?;
     let inspection = session.inspect(&args.target, true).await?;
     let memory = session.state.as_mut().map(|state| Memory {
         state,
         grace: session.settings.grace,
-        force: args.force,
+        force: options.force,
         now: state::now(),
     });
     let repaired = repair::repair(
@@ -296,7 +344,7 @@ async fn run_repair(args: RepairArgs) -> Result<u8, String> {
         &inspection,
         &args.rules,
         &signer,
-        args.dry_run,
+        options.dry_run,
         memory,
     )
     .await
@@ -316,6 +364,95 @@ async fn run_repair(args: RepairArgs) -> Result<u8, String> {
     } else {
         EXIT_FAILING
     })
+}
+
+/// `mirrorwatch status`: the state database's record of one multi-asset contract.
+fn run_status(args: StatusArgs) -> Result<u8, String> {
+    let path = args
+        .state
+        .or_else(state::default_path)
+        .ok_or("no state database: --state or MIRRORWATCH_STATE")?;
+    if !path.exists() {
+        return Err(format!("no state database at {}", path.display()));
+    }
+    let state = State::open(&path).map_err(|e| e.to_string())?;
+    let multiasset = crate::encoding::ss58(&crate::encoding::parse_account(&args.multiasset)?);
+    let since = state::now().saturating_sub(args.days * 86_400);
+    let record = state::Record::of(&state, &multiasset, since).map_err(|e| e.to_string())?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&record).expect("serializable")
+        );
+    } else {
+        print!("{}", report::status(&record, args.days));
+    }
+    Ok(EXIT_OK)
+}
+
+/// `mirrorwatch watch`: a check (a repair, when there are rules and a key) every interval; each
+/// round's exit code as `check`'s or `repair`'s, printed; the last round's is the process's.
+async fn run_watch(args: WatchArgs) -> Result<u8, String> {
+    let WatchArgs {
+        target,
+        rules,
+        options,
+        interval,
+        rounds,
+    } = args;
+    let mut stop = Box::pin(shutdown());
+    let mut round = 0u64;
+    loop {
+        round += 1;
+        let started = std::time::Instant::now();
+        let result = if rules.is_empty() {
+            let check = CheckArgs {
+                target: target.clone(),
+                pending: false,
+                only_failing: true,
+            };
+            run_check(check).await
+        } else {
+            let repair = RepairArgs {
+                target: target.clone(),
+                rules: rules.clone(),
+                options: options.clone(),
+            };
+            run_repair(repair).await
+        };
+        let code = match result {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("mirrorwatch: error: {message}");
+                EXIT_ERROR
+            }
+        };
+        eprintln!("mirrorwatch watch: round {round} exited {code}");
+        if rounds.is_some_and(|n| round >= n) {
+            return Ok(code);
+        }
+        let wait = std::time::Duration::from_secs(interval).saturating_sub(started.elapsed());
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = &mut stop => return Ok(code),
+        }
+    }
+}
+
+/// SIGINT or SIGTERM (what systemd sends to stop a unit).
+async fn shutdown() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
 }
 
 /// The signing key, from the flag or environment, else from the file; never printed.
@@ -381,7 +518,8 @@ mod tests {
             "--dry-run",
         ])
         .unwrap();
-        assert!(matches!(cli.command, Command::Repair(ref r) if r.dry_run && r.rules.len() == 1));
+        assert!(matches!(cli.command,
+            Command::Repair(ref r) if r.options.dry_run && r.rules.len() == 1));
         let no_rule = Cli::try_parse_from(["mirrorwatch", "repair", "--multiasset", "x"]);
         assert_eq!(
             no_rule.err().map(|e| e.kind()),

@@ -98,6 +98,94 @@ pub fn summary(report: &Report) -> String {
     )
 }
 
+/// `mirrorwatch status` as text: hosts' uptime over `days`, what fails since when, and the
+/// proposals with what became of them. Times are UTC.
+pub fn status(record: &crate::state::Record, days: u64) -> String {
+    use crate::encoding::printable;
+    let when = |t: Option<u64>| t.map_or("never".to_string(), utc);
+    let mut out = format!(
+        "{}: last check {}\n\nhosts over {days} day(s):\n",
+        record.multiasset,
+        when(record.last_check)
+    );
+    for h in &record.hosts {
+        let uptime = if h.checked == 0 {
+            0.0
+        } else {
+            100.0 * h.ok as f64 / h.checked as f64
+        };
+        out.push_str(&format!(
+            "  {:<40} {:>6.1} % ok of {:>6} checks, last failure {}\n",
+            printable(&h.host),
+            uptime,
+            h.checked,
+            when(h.last_failure)
+        ));
+    }
+    out.push_str("\nfailing now:\n");
+    if record.failing.is_empty() {
+        out.push_str("  nothing\n");
+    }
+    for f in &record.failing {
+        out.push_str(&format!(
+            "  token {} #{} on {}: {} in {} check(s) since {}\n",
+            printable(&f.token),
+            f.asset_id,
+            printable(&f.host),
+            f.status,
+            f.streak.checks,
+            when(f.streak.since)
+        ));
+    }
+    out.push_str("\nproposals (newest first):\n");
+    if record.proposals.is_empty() {
+        out.push_str("  none\n");
+    }
+    for p in &record.proposals {
+        let outcome = serde_json::to_value(p.outcome)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {} {} #{} in place of #{} ({}): {outcome}{}\n",
+            utc(p.at),
+            p.token
+                .as_deref()
+                .map_or("every token".to_string(), |t| format!(
+                    "token {}",
+                    printable(t)
+                )),
+            p.asset_id,
+            p.replaces,
+            printable(&p.uri),
+            p.decided_at
+                .map_or(String::new(), |t| format!(" (seen {})", utc(t)))
+        ));
+    }
+    out
+}
+
+/// `unix` seconds as `YYYY-MM-DD HH:MM:SS UTC` (days from the civil calendar algorithm).
+pub fn utc(unix: u64) -> String {
+    let (days, rest) = ((unix / 86_400) as i64, unix % 86_400);
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
 /// The progress bar on standard error, shown only on a terminal.
 pub struct Bar(ProgressBar);
 
@@ -138,6 +226,13 @@ impl Progress for Bar {
 mod tests {
     use super::*;
     use crate::check::{MirrorReport, TokenReport};
+
+    #[test]
+    fn unix_times_print_as_utc_dates() {
+        assert_eq!(utc(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(utc(951_782_400), "2000-02-29 00:00:00 UTC");
+        assert_eq!(utc(1_796_342_399), "2026-12-03 23:59:59 UTC");
+    }
 
     #[test]
     fn a_uri_from_the_chain_cannot_forge_a_line_of_the_table() {

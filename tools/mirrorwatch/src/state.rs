@@ -131,6 +131,44 @@ pub struct HostRecord {
     pub last_failure: Option<u64>,
 }
 
+/// One mirror the newest check found failing, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failing {
+    pub token: String,
+    pub asset_id: u64,
+    pub host: String,
+    pub status: String,
+    /// How long it has failed (consecutive checks, and the first of them).
+    pub streak: Streak,
+}
+
+/// What `mirrorwatch status` shows of one multi-asset contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub multiasset: String,
+    /// When the newest check ran (unix seconds).
+    pub last_check: Option<u64>,
+    /// Each host's checks over the period.
+    pub hosts: Vec<HostRecord>,
+    /// What the newest check found failing, since when.
+    pub failing: Vec<Failing>,
+    /// Every proposal made, the newest first: what waits for owners is `pending`.
+    pub proposals: Vec<Proposal>,
+}
+
+impl Record {
+    /// `multiasset`'s record in `state`, hosts counted since `since` (unix seconds).
+    pub fn of(state: &State, multiasset: &str, since: u64) -> Result<Record, StateError> {
+        Ok(Record {
+            multiasset: multiasset.to_string(),
+            last_check: state.last_check(multiasset)?,
+            hosts: state.hosts(multiasset, since)?,
+            failing: state.failing(multiasset)?,
+            proposals: state.proposals(multiasset)?,
+        })
+    }
+}
+
 /// The state database.
 pub struct State {
     connection: Connection,
@@ -396,6 +434,37 @@ impl State {
         Ok(())
     }
 
+    /// The active mirrors the newest check of `multiasset` found failing, each with its streak.
+    pub fn failing(&self, multiasset: &str) -> Result<Vec<Failing>, StateError> {
+        let mut query = self.connection.prepare_cached(
+            "SELECT m.token, m.asset_id, m.host, m.status FROM mirrors m
+             WHERE m.pending = 0 AND m.status != 'ok' AND m.check_id =
+               (SELECT MAX(id) FROM checks WHERE multiasset = ?1)
+             ORDER BY m.token, m.asset_id",
+        )?;
+        let rows = query.query_map(params![multiasset], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, i64>(1)? as u64,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut failing = Vec::new();
+        for row in rows {
+            let (token, asset_id, host, status) = row?;
+            let streak = self.streak(multiasset, &token, asset_id)?;
+            failing.push(Failing {
+                token,
+                asset_id,
+                host,
+                status,
+                streak,
+            });
+        }
+        Ok(failing)
+    }
+
     /// The newest check of `multiasset`: when it ran.
     pub fn last_check(&self, multiasset: &str) -> Result<Option<u64>, StateError> {
         Ok(self
@@ -597,7 +666,14 @@ mod tests {
             ]
         );
         assert_eq!(state.hosts("5F…", 150).unwrap()[1].checked, 1);
-        assert_eq!(state.last_check("5F…").unwrap(), Some(200));
+        assert!(state.failing("5F…").unwrap().is_empty());
+        state
+            .record_check(300, &report(&[(1, Status::Ok), (2, Status::Timeout)]))
+            .unwrap();
+        let record = Record::of(&state, "5F…", 0).unwrap();
+        assert_eq!((record.failing.len(), record.failing[0].asset_id), (1, 2));
+        assert_eq!(record.failing[0].streak.since, Some(300));
+        assert_eq!(record.last_check, Some(300));
         assert_eq!(host_of("ipfs://bafy/1.json"), "ipfs://");
     }
 }

@@ -402,4 +402,44 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
         .await
         .return_value()
         .is_some());
+
+    // When: the operator asks what mirrorwatch remembers.
+    let (code, record, stderr) = mirrorwatch(&[
+        "status",
+        "--multiasset",
+        assets.as_str(),
+        "--state",
+        state.as_str(),
+        "--json",
+    ])
+    .await;
+    // Then: the hosts' checks, what fails since when, and each proposal with its outcome.
+    assert_eq!(code, 0, "{stderr}");
+    assert!(record["last_check"].as_u64().is_some(), "{record}");
+    assert!(!record["hosts"].as_array().unwrap().is_empty(), "{record}");
+    let failing = record["failing"].as_array().unwrap();
+    assert!(
+        failing
+            .iter()
+            .any(|f| f["asset_id"] == 2 && f["status"] == "missing"),
+        "{record}"
+    );
+    let outcomes: Vec<&str> = record["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["outcome"].as_str())
+        .collect();
+    assert!(outcomes.contains(&"accepted"), "{record}");
+    assert!(outcomes.contains(&"rejected"), "{record}");
+    assert!(outcomes.contains(&"pending"), "{record}");
+
+    // When: mirrorwatch watches for two rounds (check only: no --rehost).
+    let mut watch = vec!["watch", "--interval", "0", "--rounds", "2"];
+    watch.extend_from_slice(&target);
+    let (code, _, stderr) = mirrorwatch(&watch).await;
+    // Then: each round is a check, and the last one's exit code is the process's (a mirror is
+    // still missing: 1).
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("round 2 exited 1"), "{stderr}");
 }
