@@ -10,8 +10,8 @@
 //! Modules: [`cli`] the command line and the two commands; [`config`] the settings and their
 //! documented defaults ([`config::Overrides`] from a file and flags); [`chain`] the node (queries
 //! and calls through the contracts' own call builders, dry runs, fees); [`select`] which tokens;
-//! [`uri`] where a chain uri is fetched from (gateways); [`fetch`] bounded fetches through sha256
-//! with the private-address rule; [`manifest`] a template's `SHA256SUMS`; [`check`] the
+//! [`uri`] where a chain uri is fetched from (gateways); [`policy`] what a fetch may reach (the
+//! address rule, trusted gateways); [`fetch`] bounded HTTP fetches through sha256; [`manifest`] a template's `SHA256SUMS`; [`check`] the
 //! inspection and each mirror's verdict; [`status`] the verdicts and health; [`repair`] the
 //! rules, verification and calls of a repair; [`report`] tables and JSON; [`encoding`] SS58 and
 //! hex text; [`state`] the database of what each check saw and each repair proposed; [`hosts`]
@@ -25,6 +25,7 @@ pub mod encoding;
 pub mod fetch;
 pub mod hosts;
 pub mod manifest;
+pub mod policy;
 pub mod repair;
 pub mod report;
 pub mod select;

@@ -23,7 +23,7 @@ impl Gateways {
     /// Every gateway the operator chose: the private-address rule does not apply to requests
     /// under them (it guards against hosts chosen by whoever got a uri proposed). Only the
     /// gateway itself, its origin and its path: another port or another path of the same machine
-    /// is not trusted ([`crate::fetch::under_gateway`]).
+    /// is not trusted ([`crate::policy::under_gateway`]).
     pub fn all(&self) -> Vec<Url> {
         self.ipfs
             .iter()
@@ -99,7 +99,7 @@ fn through(gateways: &[Url], path: &str, scheme: &str) -> Result<Vec<Url>, Strin
 /// Whether `url` is under `gateway`: the same origin (scheme, host and port) and the gateway's
 /// path or a path below it (another path of the gateway's host is another service). The one
 /// rule for both building a gateway location ([`locations`]) and trusting one
-/// ([`crate::fetch::under_gateway`]).
+/// ([`crate::policy::under_gateway`]).
 pub fn is_under(gateway: &Url, url: &Url) -> bool {
     let base = gateway.path().trim_end_matches('/');
     url.origin() == gateway.origin()
