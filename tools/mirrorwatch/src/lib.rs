@@ -13,7 +13,7 @@
 //! [`uri`] where a chain uri is fetched from (gateways); [`policy`] what a fetch may reach (the
 //! address rule, trusted gateways); [`fetch`] bounded HTTP fetches through sha256; [`manifest`] a template's `SHA256SUMS`; [`check`] the
 //! inspection and each mirror's verdict; [`status`] the verdicts and health; [`repair`] the
-//! rules, verification and calls of a repair; [`report`] tables and JSON; [`encoding`] SS58 and
+//! rules, the plan and the calls of a repair, [`verify`] its new hosts' check; [`report`] tables and JSON; [`encoding`] SS58 and
 //! hex text; [`state`] the database of what each check saw and each repair proposed; [`hosts`]
 //! local misbehaving hosts for tests and the demo.
 
@@ -32,3 +32,4 @@ pub mod select;
 pub mod state;
 pub mod status;
 pub mod uri;
+pub mod verify;

@@ -4,7 +4,7 @@
 //! `propose_to_collection` for a templated entry. Nothing already pending is proposed again.
 
 use crate::chain::{self, format_amount, Chain, ChainError, Message};
-use crate::check::{self, template_of, Inspection, Verdict};
+use crate::check::{template_of, Inspection};
 use crate::config::Settings;
 use crate::fetch::Fetcher;
 use crate::select;
@@ -18,7 +18,7 @@ use multiasset::{AssetEntry, MultiAssetError};
 use multiasset_traits::AssetId;
 use openbrush::contracts::psp34::Id;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use subxt_signer::sr25519::Keypair;
 
 /// How many of the newest catalog entries are searched for one a repair can reuse (a run that
@@ -179,47 +179,96 @@ pub struct Memory<'a> {
     pub now: u64,
 }
 
-impl Memory<'_> {
+/// What `repair` knows of the past when it plans, read from the state database once: how long
+/// each failing mirror has failed, which replacements owners rejected, and the rule to weigh
+/// them by. [`plan`] asks it and nothing else, so a plan is a pure function.
+#[derive(Debug, Clone)]
+pub struct Recall {
+    /// (token, entry) → how long that active mirror has failed.
+    pub streaks: HashMap<(String, AssetId), Streak>,
+    /// (token or `None` for collection-wide, replaced entry, new uri) of rejected proposals.
+    pub rejected: HashSet<(Option<String>, AssetId, String)>,
+    pub grace: Grace,
+    pub force: bool,
+    /// This run's time (unix seconds).
+    pub now: u64,
+}
+
+impl Recall {
+    /// What `memory` remembers of `multiasset` for the failing mirrors of `inspection`.
+    pub fn load(
+        memory: &Memory<'_>,
+        multiasset: &str,
+        inspection: &Inspection,
+    ) -> Result<Recall, RepairError> {
+        let state = |e: state::StateError| RepairError::State(e.to_string());
+        let mut streaks = HashMap::new();
+        for (old, failing) in failing_entries(inspection) {
+            for (id, _) in failing {
+                let token = select::text(&id);
+                let streak = memory
+                    .state
+                    .streak(multiasset, &token, old)
+                    .map_err(state)?;
+                streaks.insert((token, old), streak);
+            }
+        }
+        let rejected = memory
+            .state
+            .proposals(multiasset)
+            .map_err(state)?
+            .into_iter()
+            .filter(|p| p.outcome == state::Outcome::Rejected)
+            .map(|p| (p.token, p.replaces, p.uri))
+            .collect();
+        Ok(Recall {
+            streaks,
+            rejected,
+            grace: memory.grace,
+            force: memory.force,
+            now: memory.now,
+        })
+    }
+
     /// Of `failing` (tokens and how each fails), those the grace rule lets `repair` replace
     /// entry `old` on now, and the longest streak of those it does not.
-    fn ready(
-        &self,
-        multiasset: &str,
-        old: AssetId,
-        failing: &[(Id, Status)],
-    ) -> Result<(Vec<Id>, Option<Streak>), RepairError> {
+    fn ready(&self, old: AssetId, failing: &[(Id, Status)]) -> (Vec<Id>, Option<Streak>) {
         let mut ready = Vec::new();
         let mut waiting: Option<Streak> = None;
         for (id, status) in failing {
             let streak = self
-                .state
-                .streak(multiasset, &select::text(id), old)
-                .map_err(|e| RepairError::State(e.to_string()))?;
+                .streaks
+                .get(&(select::text(id), old))
+                .copied()
+                .unwrap_or_default();
             if self.grace.allows(*status, streak, self.now) {
                 ready.push(id.clone());
             } else if waiting.is_none_or(|w| streak.checks > w.checks) {
                 waiting = Some(streak);
             }
         }
-        Ok((ready, waiting))
+        (ready, waiting)
     }
 
     /// Whether owners rejected `new_uri` in `old`'s place on `token` (`None`: collection-wide),
     /// and this run does not force it.
-    fn refuses(
-        &self,
-        multiasset: &str,
-        token: Option<&Id>,
-        old: AssetId,
-        new_uri: &str,
-    ) -> Result<bool, RepairError> {
-        if self.force {
-            return Ok(false);
-        }
-        let token = token.map(select::text);
-        self.state
-            .was_rejected(multiasset, token.as_deref(), old, new_uri)
-            .map_err(|e| RepairError::State(e.to_string()))
+    fn refuses(&self, token: Option<&Id>, old: AssetId, new_uri: &str) -> bool {
+        !self.force
+            && self
+                .rejected
+                .contains(&(token.map(select::text), old, new_uri.to_string()))
+    }
+
+    /// What a repair waiting for the grace rule says: how long it has failed, of how long.
+    fn waiting_detail(&self, streak: Streak) -> String {
+        let failing_for = streak
+            .since
+            .map_or(0, |since| self.now.saturating_sub(since));
+        format!(
+            "failing in {} of {} checks, for {} s of {} s (the grace rule; a mismatch is repaired \
+             at once)",
+            streak.checks, self.grace.checks, failing_for, self.grace.seconds
+        )
     }
 }
 
@@ -256,18 +305,25 @@ impl From<ChainError> for RepairError {
     }
 }
 
-/// A repair that will propose: the entry to propose and to whom.
-struct Planned {
-    index: usize,
-    old: AssetId,
-    new_uri: String,
-    hash: Option<[u8; 32]>,
-    templated: bool,
-    tokens: Vec<Id>,
-    existing: Option<AssetId>,
+/// A repair that will propose, once its new host is verified: the entry to propose and to whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    /// Its repair's place in the report.
+    pub index: usize,
+    pub old: AssetId,
+    pub new_uri: String,
+    pub hash: Option<[u8; 32]>,
+    pub templated: bool,
+    /// The tokens it is proposed to.
+    pub tokens: Vec<Id>,
+    /// The tokens the failing entry fails on: whose files a templated host must serve.
+    pub checked: Vec<Id>,
+    /// An entry with the new uri and hash that exists already.
+    pub existing: Option<AssetId>,
 }
 
-/// Works out and (unless `dry_run`) carries out the repairs of what `inspection` found.
+/// Works out ([`plan`]), verifies ([`crate::verify`]) and (unless `dry_run`) carries out the
+/// repairs of what `inspection` found; with `memory`, under the grace rule and remembered.
 #[allow(clippy::too_many_arguments)]
 pub async fn repair(
     chain: &mut Chain,
@@ -280,147 +336,23 @@ pub async fn repair(
     dry_run: bool,
     mut memory: Option<Memory<'_>>,
 ) -> Result<RepairReport, RepairError> {
-    let mut repairs = Vec::new();
-    let mut planned = Vec::new();
     let collection_wide = chain
         .query(chain::multiasset(multiasset).collection_proposals())
         .await?;
     let ss58 = crate::encoding::ss58(&multiasset);
-    if let Some(memory) = memory.as_mut() {
-        let open: Vec<AssetId> = collection_wide.iter().map(|p| p.asset_id).collect();
-        memory
-            .state
-            .note_outcomes(&ss58, &inspection.tokens, Some(&open), memory.now)
-            .map_err(|e| RepairError::State(e.to_string()))?;
-    }
-    for (old, failing) in failing_entries(inspection) {
-        let entry = &inspection.catalog[&old];
-        let templated = template_of(entry).is_some();
-        let mut repair = Repair {
-            asset_id: old,
-            uri: entry.uri.clone(),
-            status: failing[0].1,
-            tokens: failing.iter().map(|(id, _)| select::text(id)).collect(),
-            new_uri: None,
-            templated,
-            outcome: Outcome::NoRule,
-            detail: String::new(),
-            new_asset_id: None,
-        };
-        let Some(new_uri) = rehost(&entry.uri, rules) else {
-            repairs.push(repair);
-            continue;
-        };
-        repair.new_uri = Some(new_uri.clone());
-        if entry.content_hash.is_none() {
-            repair.outcome = Outcome::NoHash;
-            repairs.push(repair);
-            continue;
+    let recall = match memory.as_mut() {
+        None => None,
+        Some(memory) => {
+            let open: Vec<AssetId> = collection_wide.iter().map(|p| p.asset_id).collect();
+            memory
+                .state
+                .note_outcomes(&ss58, &inspection.tokens, Some(&open), memory.now)
+                .map_err(|e| RepairError::State(e.to_string()))?;
+            Some(Recall::load(memory, &ss58, inspection)?)
         }
-        // Idempotence: what is already proposed in the failing entry's place.
-        let replaced_by = |asset: AssetId| {
-            inspection
-                .catalog
-                .get(&asset)
-                .is_some_and(|e| e.uri == new_uri && e.content_hash == entry.content_hash)
-        };
-        let tokens: Vec<Id> = if templated {
-            match collection_wide
-                .iter()
-                .find(|p| p.replaces == Some(old) && replaced_by(p.asset_id))
-            {
-                Some(_) => Vec::new(),
-                None => failing.iter().map(|(id, _)| id.clone()).collect(),
-            }
-        } else {
-            failing
-                .iter()
-                .map(|(id, _)| id.clone())
-                .filter(|id| {
-                    let state = inspection.tokens.iter().find(|t| &t.id == id);
-                    !state.is_some_and(|t| {
-                        t.pending
-                            .iter()
-                            .any(|p| p.replaces == Some(old) && replaced_by(p.asset_id))
-                    })
-                })
-                .collect()
-        };
-        if tokens.is_empty() {
-            repair.outcome = Outcome::AlreadyPending;
-            repairs.push(repair);
-            continue;
-        }
-        let tokens = match memory.as_ref() {
-            None => tokens,
-            Some(memory) => {
-                let (ready, waiting) = memory.ready(&ss58, old, &failing)?;
-                let mut kept = Vec::new();
-                let mut rejected = false;
-                for id in tokens
-                    .into_iter()
-                    .filter(|id| templated || ready.contains(id))
-                {
-                    let token = (!templated).then_some(&id);
-                    if memory.refuses(&ss58, token, old, &new_uri)? {
-                        rejected = true;
-                    } else {
-                        kept.push(id);
-                    }
-                }
-                if templated && ready.is_empty() {
-                    kept.clear();
-                }
-                if kept.is_empty() {
-                    (repair.outcome, repair.detail) = match (rejected, waiting) {
-                        (true, _) => (
-                            Outcome::RejectedBefore,
-                            "the owners rejected this replacement; --force proposes it again"
-                                .into(),
-                        ),
-                        (false, Some(streak)) => (Outcome::Waiting, waiting_detail(memory, streak)),
-                        (false, None) => (Outcome::Waiting, String::new()),
-                    };
-                    repairs.push(repair);
-                    continue;
-                }
-                kept
-            }
-        };
-        let verdict = if templated {
-            let ids: Vec<Id> = failing.iter().map(|(id, _)| id.clone()).collect();
-            check::verify_templated(fetcher, settings, &new_uri, entry.content_hash, &ids).await
-        } else {
-            let v = check::verify_content(fetcher, settings, &new_uri, entry.content_hash).await;
-            if v.status.is_ok() {
-                Ok(())
-            } else {
-                Err(v)
-            }
-        };
-        if let Err(Verdict { status, detail, .. }) = verdict {
-            repair.outcome = Outcome::NewHostFails;
-            repair.detail = format!("{status}: {detail}");
-            repairs.push(repair);
-            continue;
-        }
-        repair.outcome = Outcome::Proposed;
-        let existing = inspection
-            .catalog
-            .iter()
-            .find(|(_, e)| e.uri == new_uri && e.content_hash == entry.content_hash)
-            .map(|(id, _)| *id);
-        planned.push(Planned {
-            index: repairs.len(),
-            old,
-            new_uri,
-            hash: entry.content_hash,
-            templated,
-            tokens,
-            existing,
-        });
-        repairs.push(repair);
-    }
+    };
+    let (mut repairs, candidates) = plan(inspection, &collection_wide, rules, recall.as_ref());
+    let mut planned = crate::verify::verify(fetcher, settings, &mut repairs, candidates).await;
     let total = chain
         .query(chain::multiasset(multiasset).total_assets())
         .await?;
@@ -513,15 +445,121 @@ fn remember(
     Ok(())
 }
 
-/// What a repair waiting for the grace rule says: how long it has failed, of how long.
-fn waiting_detail(memory: &Memory<'_>, streak: Streak) -> String {
-    let failing_for = streak
-        .since
-        .map_or(0, |since| memory.now.saturating_sub(since));
-    format!(
-        "failing in {} of {} checks, for {} s of {} s (the grace rule; a mismatch is repaired at once)",
-        streak.checks, memory.grace.checks, failing_for, memory.grace.seconds
-    )
+/// What to do about each failing entry of `inspection`, without asking anyone: the repairs
+/// that end here (no rule, no hash, already pending, waiting for the grace rule, rejected
+/// before) and the candidates whose new host [`crate::verify`] must check before they are
+/// proposed. `collection_wide` are the open collection-wide proposals; `recall`, what the state
+/// database remembers (none: no grace rule, nothing rejected).
+pub fn plan(
+    inspection: &Inspection,
+    collection_wide: &[multiasset::CollectionProposal],
+    rules: &[Rule],
+    recall: Option<&Recall>,
+) -> (Vec<Repair>, Vec<Planned>) {
+    let mut repairs = Vec::new();
+    let mut candidates = Vec::new();
+    for (old, failing) in failing_entries(inspection) {
+        let entry = &inspection.catalog[&old];
+        let templated = template_of(entry).is_some();
+        let mut repair = Repair {
+            asset_id: old,
+            uri: entry.uri.clone(),
+            status: failing[0].1,
+            tokens: failing.iter().map(|(id, _)| select::text(id)).collect(),
+            new_uri: None,
+            templated,
+            outcome: Outcome::NoRule,
+            detail: String::new(),
+            new_asset_id: None,
+        };
+        let Some(new_uri) = rehost(&entry.uri, rules) else {
+            repairs.push(repair);
+            continue;
+        };
+        repair.new_uri = Some(new_uri.clone());
+        if entry.content_hash.is_none() {
+            repair.outcome = Outcome::NoHash;
+            repairs.push(repair);
+            continue;
+        }
+        // Idempotence: what is already proposed in the failing entry's place.
+        let replaced_by = |asset: AssetId| {
+            inspection
+                .catalog
+                .get(&asset)
+                .is_some_and(|e| e.uri == new_uri && e.content_hash == entry.content_hash)
+        };
+        let mut tokens: Vec<Id> = if templated {
+            match collection_wide
+                .iter()
+                .find(|p| p.replaces == Some(old) && replaced_by(p.asset_id))
+            {
+                Some(_) => Vec::new(),
+                None => failing.iter().map(|(id, _)| id.clone()).collect(),
+            }
+        } else {
+            failing
+                .iter()
+                .map(|(id, _)| id.clone())
+                .filter(|id| {
+                    let state = inspection.tokens.iter().find(|t| &t.id == id);
+                    !state.is_some_and(|t| {
+                        t.pending
+                            .iter()
+                            .any(|p| p.replaces == Some(old) && replaced_by(p.asset_id))
+                    })
+                })
+                .collect()
+        };
+        if tokens.is_empty() {
+            repair.outcome = Outcome::AlreadyPending;
+            repairs.push(repair);
+            continue;
+        }
+        if let Some(recall) = recall {
+            let (ready, waiting) = recall.ready(old, &failing);
+            let mut rejected = false;
+            tokens.retain(|id| {
+                let allowed = templated || ready.contains(id);
+                let refused = allowed && recall.refuses((!templated).then_some(id), old, &new_uri);
+                rejected |= refused;
+                allowed && !refused
+            });
+            if templated && ready.is_empty() {
+                tokens.clear();
+            }
+            if tokens.is_empty() {
+                (repair.outcome, repair.detail) = match (rejected, waiting) {
+                    (true, _) => (
+                        Outcome::RejectedBefore,
+                        "the owners rejected this replacement; --force proposes it again".into(),
+                    ),
+                    (false, Some(streak)) => (Outcome::Waiting, recall.waiting_detail(streak)),
+                    (false, None) => (Outcome::Waiting, String::new()),
+                };
+                repairs.push(repair);
+                continue;
+            }
+        }
+        let existing = inspection
+            .catalog
+            .iter()
+            .find(|(_, e)| e.uri == new_uri && e.content_hash == entry.content_hash)
+            .map(|(id, _)| *id);
+        candidates.push(Planned {
+            index: repairs.len(),
+            old,
+            new_uri,
+            hash: entry.content_hash,
+            templated,
+            tokens,
+            checked: failing.into_iter().map(|(id, _)| id).collect(),
+            existing,
+        });
+        repair.outcome = Outcome::Proposed;
+        repairs.push(repair);
+    }
+    (repairs, candidates)
 }
 
 /// The failing active mirrors, by catalog entry: which tokens, and how it fails.
@@ -910,6 +948,171 @@ pub fn text(report: &RepairReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{MirrorReport, Report, Shown, TokenReport, TokenState};
+    use crate::status::Health;
+
+    const OLD: AssetId = 1;
+    const NEW_URI: &str = "https://new.example/1.json";
+
+    /// Tokens 1 and 2 showing entry 1 (`https://old.example/1.json`, with a hash unless
+    /// `hashless`) failing as `status`; entry 5 (the new uri) pending on `pending_on`.
+    fn inspection(status: Status, hashless: bool, pending_on: &[u32]) -> Inspection {
+        let hash = (!hashless).then_some([7; 32]);
+        let catalog = HashMap::from([
+            (
+                OLD,
+                AssetEntry {
+                    uri: "https://old.example/1.json".into(),
+                    content_hash: hash,
+                },
+            ),
+            (
+                5,
+                AssetEntry {
+                    uri: NEW_URI.into(),
+                    content_hash: hash,
+                },
+            ),
+        ]);
+        let shown = |asset_id, replaces, uri: &str| Shown {
+            asset_id,
+            priority: None,
+            replaces,
+            proposer: None,
+            uri: uri.into(),
+            content_hash: hash,
+        };
+        let tokens: Vec<TokenState> = [1, 2]
+            .map(|n| TokenState {
+                id: Id::U32(n),
+                active: vec![shown(OLD, None, "https://old.example/1.json")],
+                pending: if pending_on.contains(&n) {
+                    vec![shown(5, Some(OLD), NEW_URI)]
+                } else {
+                    vec![]
+                },
+            })
+            .to_vec();
+        let reports = tokens
+            .iter()
+            .map(|t| TokenReport {
+                token: select::text(&t.id),
+                health: Health::Lost,
+                mirrors: vec![MirrorReport {
+                    asset_id: OLD,
+                    priority: Some(0),
+                    pending: false,
+                    replaces: None,
+                    uri: "https://old.example/1.json".into(),
+                    template: None,
+                    status,
+                    detail: String::new(),
+                    via: String::new(),
+                }],
+            })
+            .collect();
+        Inspection {
+            report: Report {
+                multiasset: "5F…".into(),
+                block: "0x00".into(),
+                tokens: reports,
+                mirrors: Default::default(),
+                health: Default::default(),
+                lapsed_pending: 0,
+                timings: Default::default(),
+            },
+            tokens,
+            catalog,
+        }
+    }
+
+    fn rules() -> Vec<Rule> {
+        vec!["https://old.example/=https://new.example/".parse().unwrap()]
+    }
+
+    /// A recall where every failing mirror has failed `checks` times since `since`.
+    fn recall(checks: u32, since: u64, rejected_on: &[u32]) -> Recall {
+        let streaks = [1, 2]
+            .map(|n| {
+                let streak = Streak {
+                    checks,
+                    since: Some(since),
+                };
+                ((n.to_string(), OLD), streak)
+            })
+            .into_iter()
+            .collect();
+        let rejected = rejected_on
+            .iter()
+            .map(|n| (Some(n.to_string()), OLD, NEW_URI.to_string()))
+            .collect();
+        Recall {
+            streaks,
+            rejected,
+            grace: state::DEFAULT_GRACE,
+            force: false,
+            now: 100_000,
+        }
+    }
+
+    fn outcome(plan: &(Vec<Repair>, Vec<Planned>)) -> Outcome {
+        plan.0[0].outcome
+    }
+
+    #[test]
+    fn a_failing_entry_without_a_rule_or_a_hash_is_not_repaired() {
+        let plan = plan(&inspection(Status::Missing, false, &[]), &[], &[], None);
+        assert_eq!((outcome(&plan), plan.1.len()), (Outcome::NoRule, 0));
+        let plan = plan_of(&inspection(Status::Missing, true, &[]), None);
+        assert_eq!((outcome(&plan), plan.1.len()), (Outcome::NoHash, 0));
+    }
+
+    fn plan_of(inspection: &Inspection, recall: Option<&Recall>) -> (Vec<Repair>, Vec<Planned>) {
+        plan(inspection, &[], &rules(), recall)
+    }
+
+    #[test]
+    fn a_matching_rule_makes_a_candidate_for_the_tokens_without_it_pending() {
+        let plan = plan_of(&inspection(Status::Missing, false, &[2]), None);
+        assert_eq!(outcome(&plan), Outcome::Proposed);
+        assert_eq!(plan.1[0].tokens, vec![Id::U32(1)]);
+        assert_eq!(plan.1[0].existing, Some(5));
+        let plan = plan_of(&inspection(Status::Missing, false, &[1, 2]), None);
+        assert_eq!((outcome(&plan), plan.1.len()), (Outcome::AlreadyPending, 0));
+    }
+
+    #[test]
+    fn a_dead_host_waits_for_the_grace_rule_but_a_rug_does_not() {
+        let young = recall(1, 99_000, &[]);
+        let plan = plan_of(&inspection(Status::Missing, false, &[]), Some(&young));
+        assert_eq!((outcome(&plan), plan.1.len()), (Outcome::Waiting, 0));
+        assert!(
+            plan.0[0].detail.contains("1 of 3 checks"),
+            "{}",
+            plan.0[0].detail
+        );
+        let plan = plan_of(&inspection(Status::Mismatch, false, &[]), Some(&young));
+        assert_eq!(outcome(&plan), Outcome::Proposed);
+        let old_enough = recall(3, 0, &[]);
+        let plan = plan_of(&inspection(Status::Missing, false, &[]), Some(&old_enough));
+        assert_eq!(plan.1[0].tokens, vec![Id::U32(1), Id::U32(2)]);
+    }
+
+    #[test]
+    fn a_replacement_owners_rejected_is_not_proposed_again_unless_forced() {
+        let both = recall(3, 0, &[1, 2]);
+        let plan = plan_of(&inspection(Status::Missing, false, &[]), Some(&both));
+        assert_eq!((outcome(&plan), plan.1.len()), (Outcome::RejectedBefore, 0));
+        let one = recall(3, 0, &[1]);
+        let plan = plan_of(&inspection(Status::Missing, false, &[]), Some(&one));
+        assert_eq!(plan.1[0].tokens, vec![Id::U32(2)]);
+        let forced = Recall {
+            force: true,
+            ..both
+        };
+        let plan = plan_of(&inspection(Status::Missing, false, &[]), Some(&forced));
+        assert_eq!(plan.1[0].tokens, vec![Id::U32(1), Id::U32(2)]);
+    }
 
     #[test]
     fn a_rule_moves_the_prefix_and_keeps_the_rest() {

@@ -57,7 +57,7 @@ pub const DEFAULT_GRACE: Grace = Grace {
 };
 
 /// How long one mirror of one token has been failing, up to the newest check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Streak {
     /// Consecutive checks that found it failing (0: the newest found it `ok`, or none saw it).
     pub checks: u32,
