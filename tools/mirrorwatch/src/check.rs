@@ -7,6 +7,7 @@ use crate::fetch::{Fetched, Fetcher, Keep};
 use crate::manifest::{self, Manifest};
 use crate::select::{self, Selection};
 use crate::status::{Health, Status};
+use crate::store::{self, Store};
 use crate::uri;
 use collection::MAX_IDS_PER_QUERY;
 use futures::{stream, StreamExt, TryStreamExt};
@@ -107,6 +108,9 @@ pub struct Report {
     /// Pending proposals left out: their proposer's grant no longer counts (revoked,
     /// renounced, expired, or made by a former issuer), so no owner can accept them.
     pub lapsed_pending: usize,
+    /// What this check stored in the operator's store (`None`: no store).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored: Option<Stored>,
     pub timings: Timings,
 }
 
@@ -132,7 +136,9 @@ pub trait Progress: Sync {
     fn advance(&self);
 }
 
-/// Reads `selection`'s tokens (with their pending assets if `pending`) and checks every mirror.
+/// Reads `selection`'s tokens (with their pending assets if `pending`) and checks every mirror;
+/// with a `keeper`, stores a copy of every file that verified.
+#[allow(clippy::too_many_arguments)]
 pub async fn inspect(
     chain: &Chain,
     multiasset: AccountId,
@@ -140,6 +146,7 @@ pub async fn inspect(
     fetcher: &Fetcher,
     selection: &Selection,
     pending: bool,
+    keeper: Option<&Keeper>,
     progress: &dyn Progress,
 ) -> Result<Inspection, ChainError> {
     let started = Instant::now();
@@ -178,12 +185,13 @@ pub async fn inspect(
         fetcher,
         settings,
         catalog: &catalog,
+        keeper,
     }
     .verify_all(&tokens, progress)
     .await;
     let fetch_seconds = started.elapsed().as_secs_f64();
 
-    let report = assemble(
+    let mut report = assemble(
         &tokens,
         &catalog,
         &verdicts,
@@ -197,6 +205,7 @@ pub async fn inspect(
             peak_rss_kib: peak_rss_kib(),
         },
     );
+    report.stored = keeper.map(Keeper::tally);
     Ok(Inspection {
         report,
         tokens,
@@ -422,6 +431,71 @@ struct Verifier<'a> {
     fetcher: &'a Fetcher,
     settings: &'a Settings,
     catalog: &'a HashMap<AssetId, AssetEntry>,
+    /// Where verified copies go, if a store is configured.
+    keeper: Option<&'a Keeper>,
+}
+
+/// Keeps a copy of every verified file in the operator's store ([`crate::store`]): a file not
+/// stored yet is spooled to a temporary file as it streams, and stored once its sha256 matched.
+pub struct Keeper {
+    store: Store,
+    spool_dir: std::path::PathBuf,
+    spooled: std::sync::atomic::AtomicU64,
+    /// The keys this run is storing or stored: two mirrors of the same bytes (fetched at once)
+    /// store one copy, written once.
+    claimed: std::sync::Mutex<HashSet<String>>,
+    /// Copies written this run, and the store's failures (the first one's text).
+    stored: std::sync::atomic::AtomicU64,
+    failures: std::sync::Mutex<(u64, Option<String>)>,
+}
+
+impl Keeper {
+    /// A keeper for `store`, spooling under the system's temporary directory.
+    pub fn new(store: Store) -> Result<Keeper, String> {
+        let spool_dir =
+            std::env::temp_dir().join(format!("mirrorwatch-spool-{}", std::process::id()));
+        std::fs::create_dir_all(&spool_dir)
+            .map_err(|e| format!("spool {}: {e}", spool_dir.display()))?;
+        Ok(Keeper {
+            store,
+            spool_dir,
+            spooled: Default::default(),
+            claimed: Default::default(),
+            stored: Default::default(),
+            failures: Default::default(),
+        })
+    }
+
+    /// What this run stored: copies written, failures, the first failure's text.
+    pub fn tally(&self) -> Stored {
+        let (failed, first) = self.failures.lock().expect("not poisoned").clone();
+        Stored {
+            written: self.stored.load(std::sync::atomic::Ordering::Relaxed),
+            failed,
+            first_failure: first,
+        }
+    }
+
+    fn failed(&self, why: String) {
+        let mut failures = self.failures.lock().expect("not poisoned");
+        failures.0 += 1;
+        failures.1.get_or_insert(why);
+    }
+}
+
+impl Drop for Keeper {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.spool_dir);
+    }
+}
+
+/// What a check stored in the operator's store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stored {
+    pub written: u64,
+    pub failed: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_failure: Option<String>,
 }
 
 /// The templated entry's uri, if `entry` is one.
@@ -497,8 +571,76 @@ impl Verifier<'_> {
     /// Fetches `uri` through its locations until one serves `hash`; else the most telling
     /// failure. `None`: nothing to compare with.
     async fn content(&self, uri: &str, hash: Option<[u8; 32]>) -> Verdict {
-        let (verdict, _) = self.fetch(uri, hash, &Keep::Nothing).await;
+        self.content_in(uri, hash, hash).await
+    }
+
+    /// [`content`](Self::content), keeping a verified copy under the store's directory of
+    /// `directory` (the file's own hash, or its template's `SHA256SUMS`'s).
+    async fn content_in(
+        &self,
+        uri: &str,
+        hash: Option<[u8; 32]>,
+        directory: Option<[u8; 32]>,
+    ) -> Verdict {
+        let name = manifest::file_name(uri);
+        let (verdict, _) = self
+            .fetch_kept(uri, hash, directory, name, Keep::default())
+            .await;
         verdict
+    }
+
+    /// Fetches `uri` keeping what `keep` asks; with a store, and `hash` and `directory` known,
+    /// also a copy under `store::key(directory, name)` unless one is there.
+    async fn fetch_kept(
+        &self,
+        uri: &str,
+        hash: Option<[u8; 32]>,
+        directory: Option<[u8; 32]>,
+        name: &str,
+        mut keep: Keep,
+    ) -> (Verdict, Option<Manifest>) {
+        let (Some(keeper), Some(expected), Some(directory)) = (self.keeper, hash, directory) else {
+            return self.fetch(uri, hash, &keep).await;
+        };
+        let key = store::key(&directory, name);
+        if !keeper
+            .claimed
+            .lock()
+            .expect("not poisoned")
+            .insert(key.clone())
+        {
+            return self.fetch(uri, hash, &keep).await;
+        }
+        match keeper.store.has(&key).await {
+            Ok(true) => return self.fetch(uri, hash, &keep).await,
+            Ok(false) => {}
+            Err(why) => {
+                keeper.failed(why);
+                return self.fetch(uri, hash, &keep).await;
+            }
+        }
+        let n = keeper
+            .spooled
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let spool = keeper.spool_dir.join(n.to_string());
+        keep.spool = Some(spool.clone());
+        let answer = self.fetch(uri, hash, &keep).await;
+        if answer.0.status.is_ok() {
+            match keeper.store.put(&key, &spool, &expected).await {
+                Ok(true) => {
+                    keeper
+                        .stored
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                Ok(false) => {}
+                Err(why) => keeper.failed(why),
+            }
+        } else {
+            // Another mirror of the same bytes may still store them this run.
+            keeper.claimed.lock().expect("not poisoned").remove(&key);
+        }
+        let _ = tokio::fs::remove_file(&spool).await;
+        answer
     }
 
     async fn fetch(
@@ -559,10 +701,18 @@ impl Verifier<'_> {
             });
         };
         let uri = template::manifest_uri(uri);
-        let keep = Keep::Manifest(Some(Arc::new(names)));
-        let (verdict, manifest) = self.fetch(&uri, Some(hash), &keep).await;
+        let keep = Keep {
+            manifest: Some(Some(Arc::new(names))),
+            spool: None,
+        };
+        let (verdict, manifest) = self
+            .fetch_kept(&uri, Some(hash), Some(hash), template::MANIFEST, keep)
+            .await;
         match manifest {
-            Some(manifest) if verdict.status.is_ok() => Ok(Arc::new(manifest)),
+            Some(mut manifest) if verdict.status.is_ok() => {
+                manifest.sha256 = Some(hash);
+                Ok(Arc::new(manifest))
+            }
             _ => Err(Verdict {
                 detail: format!("{}: {}", template::MANIFEST, verdict.detail),
                 ..verdict
@@ -577,7 +727,7 @@ impl Verifier<'_> {
         };
         let name = manifest::file_name(uri);
         match manifest.hash_of(name) {
-            Some(hash) => self.content(uri, Some(hash)).await,
+            Some(hash) => self.content_in(uri, Some(hash), manifest.sha256).await,
             None => {
                 let served = self.content(uri, None).await;
                 Verdict {
@@ -610,6 +760,7 @@ pub async fn verify_content(
         fetcher,
         settings,
         catalog: &catalog,
+        keeper: None,
     }
     .content(uri, hash)
     .await
@@ -629,6 +780,7 @@ pub async fn verify_templated(
         fetcher,
         settings,
         catalog: &catalog,
+        keeper: None,
     };
     let files: Vec<String> = ids
         .iter()
@@ -735,6 +887,7 @@ fn assemble(
         mirrors,
         health,
         lapsed_pending,
+        stored: None,
         timings,
     }
 }

@@ -5,13 +5,14 @@
 //! 2 on usage, config and chain errors, and when the contract refuses a call.
 
 use crate::chain::Chain;
-use crate::check::{self, Inspection};
+use crate::check::{self, Inspection, Keeper};
 use crate::config::{Overrides, Settings};
 use crate::fetch::Fetcher;
 use crate::repair::{self, Memory, Rule};
 use crate::report::{self, Bar};
 use crate::select::{self, IdType};
 use crate::state::{self, State};
+use crate::store::Store;
 use clap::{Args, Parser, Subcommand};
 use ink::primitives::AccountId;
 use std::path::PathBuf;
@@ -137,6 +138,13 @@ pub struct Target {
     /// Remember nothing: no state database (repair then has no grace rule).
     #[arg(long, conflicts_with = "state")]
     pub no_state: bool,
+    /// Keep a copy of every verified file in this directory (a store, `fs`; see the config's
+    /// `store_*` keys for WebDAV)…
+    #[arg(long, requires = "store_public_url")]
+    pub store_dir: Option<String>,
+    /// …served under this url.
+    #[arg(long, requires = "store_dir")]
+    pub store_public_url: Option<String>,
     /// Fetch from loopback, private and link-local addresses too (refused by default: the uris
     /// come from the chain, so whoever got one proposed would choose what this machine fetches).
     #[arg(long)]
@@ -235,6 +243,7 @@ struct Session {
     chain: Chain,
     multiasset: AccountId,
     state: Option<State>,
+    keeper: Option<Keeper>,
 }
 
 impl Session {
@@ -258,6 +267,9 @@ impl Session {
             state_path: target.state.clone(),
             grace_checks: grace.0,
             grace_secs: grace.1,
+            store_backend: target.store_dir.as_ref().map(|_| "fs".to_string()),
+            store_root: target.store_dir.clone(),
+            store_public_url: target.store_public_url.clone(),
             ..Overrides::default()
         };
         let settings = Settings::from_overrides(file.overridden_by(flags), target.allow_private)?;
@@ -271,12 +283,17 @@ impl Session {
             (Some(path), false) => Some(State::open(path).map_err(|e| e.to_string())?),
             _ => None,
         };
+        let keeper = match &settings.store {
+            Some(config) => Some(Keeper::new(Store::open(config)?)?),
+            None => None,
+        };
         Ok(Session {
             settings,
             fetcher,
             chain,
             multiasset,
             state,
+            keeper,
         })
     }
 
@@ -290,6 +307,7 @@ impl Session {
             &self.fetcher,
             &selection,
             pending,
+            self.keeper.as_ref(),
             &bar,
         )
         .await

@@ -17,10 +17,16 @@
 //! state_path = "/var/lib/mirrorwatch/state.sqlite3"   # default: ~/.local/share/mirrorwatch/
 //! grace_checks = 3              # repair a mirror after failing in this many checks in a row
 //! grace_secs = 21600            # spanning at least this long (a mismatch is repaired at once)
+//! store_backend = "fs"          # keep verified copies: "fs" (a directory) or "webdav"
+//! store_root = "/srv/backup"    # the directory, or the folder on the WebDAV server
+//! store_endpoint = "https://dav.example.org"   # webdav only; user and password from
+//!                               # MIRRORWATCH_STORE_USERNAME / MIRRORWATCH_STORE_PASSWORD
+//! store_public_url = "https://backup.example.org/"   # where the stored files are served
 //! ```
 
 use crate::fetch::Limits;
 use crate::state::{Grace, DEFAULT_GRACE};
+use crate::store::{Backend, StoreConfig};
 use crate::uri::Gateways;
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -65,6 +71,14 @@ pub struct Overrides {
     pub state_path: Option<PathBuf>,
     pub grace_checks: Option<u32>,
     pub grace_secs: Option<u64>,
+    /// `fs` or `webdav`: where `check` keeps verified copies ([`crate::store`]).
+    pub store_backend: Option<String>,
+    /// The folder: a local directory (`fs`), or a path on the WebDAV server.
+    pub store_root: Option<String>,
+    /// The WebDAV server's url.
+    pub store_endpoint: Option<String>,
+    /// Where the stored files are served.
+    pub store_public_url: Option<String>,
 }
 
 impl Overrides {
@@ -96,6 +110,10 @@ impl Overrides {
             state_path: over.state_path.or(self.state_path),
             grace_checks: over.grace_checks.or(self.grace_checks),
             grace_secs: over.grace_secs.or(self.grace_secs),
+            store_backend: over.store_backend.or(self.store_backend),
+            store_root: over.store_root.or(self.store_root),
+            store_endpoint: over.store_endpoint.or(self.store_endpoint),
+            store_public_url: over.store_public_url.or(self.store_public_url),
         }
     }
 }
@@ -110,12 +128,15 @@ pub struct Settings {
     pub state_path: Option<PathBuf>,
     /// How long a mirror fails before `repair` replaces it.
     pub grace: Grace,
+    /// Where `check` keeps verified copies, if anywhere.
+    pub store: Option<StoreConfig>,
 }
 
 impl Settings {
     /// The settings of `overrides` (keys left out take the defaults above); `allow_private`
     /// comes from the command line only.
     pub fn from_overrides(file: Overrides, allow_private: bool) -> Result<Settings, String> {
+        let store = store(&file)?;
         let gateways = |list: Option<Vec<String>>, defaults: &[&str], what: &str| {
             list.unwrap_or_else(|| defaults.iter().map(|s| s.to_string()).collect())
                 .iter()
@@ -156,6 +177,7 @@ impl Settings {
                 file.chain_concurrency.unwrap_or(DEFAULT_CHAIN_CONCURRENCY),
                 "chain_concurrency",
             )?,
+            store,
             state_path: file.state_path.or_else(crate::state::default_path),
             grace: Grace {
                 checks: file.grace_checks.unwrap_or(DEFAULT_GRACE.checks),
@@ -163,6 +185,38 @@ impl Settings {
             },
         })
     }
+}
+
+/// The store the `store_*` keys describe: none without a backend; a backend needs its root and
+/// public url (and WebDAV its endpoint).
+fn store(file: &Overrides) -> Result<Option<StoreConfig>, String> {
+    let Some(backend) = file.store_backend.as_deref() else {
+        return Ok(None);
+    };
+    let root = file
+        .store_root
+        .clone()
+        .ok_or("store_root is needed with store_backend")?;
+    let public_url = file
+        .store_public_url
+        .as_deref()
+        .ok_or("store_public_url is needed with store_backend")?;
+    let public_url = gateway(public_url).map_err(|e| format!("store_public_url: {e}"))?;
+    let backend = match backend {
+        "fs" => Backend::Fs { root },
+        "webdav" => Backend::Webdav {
+            endpoint: file
+                .store_endpoint
+                .clone()
+                .ok_or("store_endpoint is needed with store_backend = \"webdav\"")?,
+            root,
+        },
+        other => return Err(format!("store_backend {other:?}: fs or webdav")),
+    };
+    Ok(Some(StoreConfig {
+        backend,
+        public_url,
+    }))
 }
 
 /// A gateway base url: http(s), no query or fragment.

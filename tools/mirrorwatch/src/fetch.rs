@@ -19,11 +19,12 @@ use tokio::sync::Semaphore;
 use url::Url;
 
 /// What a fetch keeps of the body besides its sha256.
-#[derive(Debug, Clone)]
-pub enum Keep {
-    Nothing,
-    /// A `SHA256SUMS`: its lines of these file names (every line when `None`).
-    Manifest(Option<Arc<HashSet<String>>>),
+#[derive(Debug, Clone, Default)]
+pub struct Keep {
+    /// A `SHA256SUMS`: its lines of these file names (every line when `Some(None)`).
+    pub manifest: Option<Option<Arc<HashSet<String>>>>,
+    /// Write the body to this file as it streams (for the store, once it is verified).
+    pub spool: Option<std::path::PathBuf>,
 }
 
 /// The most redirects one fetch follows.
@@ -268,9 +269,16 @@ impl Fetcher {
             }
         }
         let mut hasher = Sha256::new();
-        let mut reader = match keep {
-            Keep::Nothing => None,
-            Keep::Manifest(wanted) => Some(manifest::Reader::new(wanted.clone())),
+        let mut reader = keep.manifest.clone().map(manifest::Reader::new);
+        let mut spool = match &keep.spool {
+            None => None,
+            Some(path) => match tokio::fs::File::create(path).await {
+                Ok(file) => Some(file),
+                Err(e) => {
+                    let why = format!("spool {}: {e}", path.display());
+                    return (Fetched::failed(Status::Unreachable, url, why), false);
+                }
+            },
         };
         let mut bytes: u64 = 0;
         let mut stream = response.bytes_stream();
@@ -292,6 +300,20 @@ impl Fetcher {
             hasher.update(&chunk);
             if let Some(reader) = reader.as_mut() {
                 reader.feed(&chunk);
+            }
+            if let Some(file) = spool.as_mut() {
+                if let Err(e) = tokio::io::AsyncWriteExt::write_all(file, &chunk).await {
+                    let why = format!("spool: {e}");
+                    return (Fetched::failed(Status::Unreachable, url, why), false);
+                }
+            }
+        }
+        if let Some(file) = spool.as_mut() {
+            if let Err(e) = tokio::io::AsyncWriteExt::flush(file).await {
+                return (
+                    Fetched::failed(Status::Unreachable, url, format!("spool: {e}")),
+                    false,
+                );
             }
         }
         let fetched = Fetched {

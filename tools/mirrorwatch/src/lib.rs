@@ -14,7 +14,7 @@
 //! address rule, trusted gateways); [`fetch`] bounded HTTP fetches through sha256; [`manifest`] a template's `SHA256SUMS`; [`check`] the
 //! inspection and each mirror's verdict; [`status`] the verdicts and health; [`repair`] the
 //! rules, the plan and the calls of a repair, [`verify`] its new hosts' check; [`report`] tables and JSON; [`encoding`] SS58 and
-//! hex text; [`state`] the database of what each check saw and each repair proposed; [`hosts`]
+//! hex text; [`store`] the operator's store of verified copies; [`state`] the database of what each check saw and each repair proposed; [`hosts`]
 //! local misbehaving hosts for tests and the demo.
 
 pub mod chain;
@@ -31,5 +31,6 @@ pub mod report;
 pub mod select;
 pub mod state;
 pub mod status;
+pub mod store;
 pub mod uri;
 pub mod verify;

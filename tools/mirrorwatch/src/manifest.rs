@@ -18,6 +18,8 @@ pub struct Manifest {
     pub listed: usize,
     /// Lines that are neither empty nor `<hex>  <name>`.
     pub malformed: usize,
+    /// The whole manifest's sha256, once checked against the chain.
+    pub sha256: Option<[u8; 32]>,
 }
 
 impl Manifest {

@@ -1019,6 +1019,7 @@ mod tests {
                 mirrors: Default::default(),
                 health: Default::default(),
                 lapsed_pending: 0,
+                stored: None,
                 timings: Default::default(),
             },
             tokens,

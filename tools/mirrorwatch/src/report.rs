@@ -91,8 +91,23 @@ pub fn summary(report: &Report) -> String {
             if n == 1 { "" } else { "s" }
         ),
     };
+    let stored = match &report.stored {
+        None => String::new(),
+        Some(s) => format!(
+            "stored {} new verified cop{}{}\n",
+            s.written,
+            if s.written == 1 { "y" } else { "ies" },
+            match (&s.first_failure, s.failed) {
+                (Some(first), n) => format!(
+                    "; the store failed {n} time(s), first: {}",
+                    crate::encoding::printable(first)
+                ),
+                (None, _) => String::new(),
+            }
+        ),
+    };
     format!(
-        "tokens: {tokens} ({healths})\nmirrors: {mirrors} ({statuses})\n{lapsed}\
+        "tokens: {tokens} ({healths})\nmirrors: {mirrors} ({statuses})\n{lapsed}{stored}\
          read {} queries in {:.2} s, fetched with {} requests in {:.2} s, at block {}\n",
         t.chain_queries, t.chain_seconds, t.http_requests, t.fetch_seconds, report.block
     )
@@ -258,6 +273,7 @@ mod tests {
             mirrors: Default::default(),
             health: Default::default(),
             lapsed_pending: 0,
+            stored: None,
             timings: Default::default(),
         };
         let table = table(&report, false);

@@ -135,6 +135,28 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     let (code, report, stderr) = mirrorwatch(&[&["check"][..], &target].concat()).await;
     assert_eq!(code, 0, "all ok before the rug: {stderr} {report}");
 
+    // When: the operator checks with a store: a copy of every verified file is kept, once.
+    let store_dir =
+        std::env::temp_dir().join(format!("mirrorwatch-node-store-{}", std::process::id()));
+    let store_root = store_dir.display().to_string();
+    let stored_check = [
+        &["check", "--store-dir", store_root.as_str()][..],
+        &["--store-public-url", "https://backup.example/"],
+        &target,
+    ]
+    .concat();
+    let (code, report, stderr) = mirrorwatch(&stored_check).await;
+    assert_eq!(code, 0, "{stderr} {report}");
+    // Both mirrors serve the same bytes under the same name: one copy.
+    assert_eq!(report["stored"]["written"], 1, "{report}");
+    let copy = store_dir
+        .join("sha256")
+        .join(mirrorwatch::encoding::hex(&hash))
+        .join("1.json");
+    assert_eq!(std::fs::read(&copy).expect("the copy"), CONTENT);
+    let (_, report, _) = mirrorwatch(&stored_check).await;
+    assert_eq!(report["stored"]["written"], 0, "written once: {report}");
+
     // When: the https host starts serving another file, and mirrorwatch checks.
     https.route(
         "/nft/1.json",

@@ -1,0 +1,200 @@
+//! The operator's store of verified copies, so that a copy exists before any host dies.
+//!
+//! `check` (given a store) keeps a copy of every file it verified against the sha256 the chain
+//! records: a plain entry's content, a templated entry's `SHA256SUMS` and each token's file.
+//! Copies are content-addressed and written once: a plain file at `sha256/<its sha256>/<name>`,
+//! a templated entry's files at `sha256/<the SHA256SUMS's sha256>/<name>` (so a template
+//! `<public url>/sha256/<hex>/{id}.json` serves every token's file). A key that exists is never
+//! written again, and bytes are written only after their sha256 was checked, twice: as they were
+//! fetched, and as they are read back from the spool file on their way to the store.
+//!
+//! Backends through Apache OpenDAL: a local directory (`store_backend = "fs"`, served by the
+//! operator's web server) or WebDAV (`"webdav"`, `store_endpoint`); `store_root` is the folder
+//! inside it, `store_public_url` where the stored files are served. A WebDAV user and password
+//! come from `MIRRORWATCH_STORE_USERNAME` / `MIRRORWATCH_STORE_PASSWORD`, never from flags or the
+//! config file, and never appear in output.
+
+use opendal::{services, Operator};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use tokio::io::AsyncReadExt;
+use url::Url;
+
+/// Where the store is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    /// A local directory.
+    Fs { root: String },
+    /// A WebDAV server at `endpoint`, under `root`.
+    Webdav { endpoint: String, root: String },
+}
+
+/// A store and the public url its files are served under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreConfig {
+    pub backend: Backend,
+    pub public_url: Url,
+}
+
+/// The store of verified copies.
+#[derive(Clone)]
+pub struct Store {
+    operator: Operator,
+    public_url: Url,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Store({})", self.public_url)
+    }
+}
+
+/// The key of a copy: `sha256/<hex of hash>/<name>`.
+pub fn key(hash: &[u8; 32], name: &str) -> String {
+    format!("sha256/{}/{name}", crate::encoding::hex(hash))
+}
+
+impl Store {
+    /// Opens the store `config` names (secrets from the environment).
+    pub fn open(config: &StoreConfig) -> Result<Store, String> {
+        let operator = match &config.backend {
+            Backend::Fs { root } => {
+                let mut builder = services::Fs::default();
+                builder.root(root);
+                Operator::new(builder).map(|b| b.finish())
+            }
+            Backend::Webdav { endpoint, root } => {
+                let mut builder = services::Webdav::default();
+                builder.endpoint(endpoint).root(root);
+                if let Ok(user) = std::env::var("MIRRORWATCH_STORE_USERNAME") {
+                    builder.username(&user);
+                }
+                if let Ok(password) = std::env::var("MIRRORWATCH_STORE_PASSWORD") {
+                    builder.password(&password);
+                }
+                Operator::new(builder).map(|b| b.finish())
+            }
+        }
+        .map_err(|e| format!("store: {}", e.kind()))?;
+        Ok(Store {
+            operator,
+            public_url: config.public_url.clone(),
+        })
+    }
+
+    /// Whether a copy is stored under `key`.
+    pub async fn has(&self, key: &str) -> Result<bool, String> {
+        self.operator
+            .is_exist(key)
+            .await
+            .map_err(|e| format!("store: {key}: {}", e.kind()))
+    }
+
+    /// Stores the spooled file at `spool` under `key`, unless a copy is there already, if its
+    /// bytes still have sha256 `hash` (read back and checked before anything is written: a
+    /// backend may write in place as it goes); `Ok(true)` when it wrote.
+    pub async fn put(&self, key: &str, spool: &Path, hash: &[u8; 32]) -> Result<bool, String> {
+        if self.has(key).await? {
+            return Ok(false);
+        }
+        let mut hasher = Sha256::new();
+        let mut chunks = Chunks::open(spool).await?;
+        while let Some(chunk) = chunks.next().await? {
+            hasher.update(chunk);
+        }
+        if <[u8; 32]>::from(hasher.finalize()) != *hash {
+            return Err(format!(
+                "store: {key}: the spooled bytes changed; not stored"
+            ));
+        }
+        let failed = |e: opendal::Error| format!("store: {key}: {}", e.kind());
+        let mut writer = self.operator.writer(key).await.map_err(failed)?;
+        let mut chunks = Chunks::open(spool).await?;
+        while let Some(chunk) = chunks.next().await? {
+            writer.write(chunk.to_vec()).await.map_err(failed)?;
+        }
+        writer.close().await.map_err(failed)?;
+        Ok(true)
+    }
+
+    /// The public url the copy under `key` is served at.
+    pub fn public_url(&self, key: &str) -> String {
+        let base = self.public_url.as_str().trim_end_matches('/');
+        format!("{base}/{key}")
+    }
+}
+
+/// A spool file read 64 KiB at a time.
+struct Chunks {
+    file: tokio::fs::File,
+    path: std::path::PathBuf,
+    buffer: Vec<u8>,
+}
+
+impl Chunks {
+    async fn open(path: &Path) -> Result<Chunks, String> {
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| format!("spool {}: {e}", path.display()))?;
+        Ok(Chunks {
+            file,
+            path: path.to_path_buf(),
+            buffer: vec![0u8; 64 * 1024],
+        })
+    }
+
+    /// The next bytes, `None` at the end.
+    async fn next(&mut self) -> Result<Option<&[u8]>, String> {
+        let n = self
+            .file
+            .read(&mut self.buffer)
+            .await
+            .map_err(|e| format!("spool {}: {e}", self.path.display()))?;
+        Ok((n > 0).then(|| &self.buffer[..n]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_is_keyed_by_its_sha256_and_its_name() {
+        let hash = [0xab; 32];
+        assert_eq!(
+            key(&hash, "1.json"),
+            format!("sha256/{}/1.json", "ab".repeat(32))
+        );
+    }
+
+    #[tokio::test]
+    async fn a_verified_file_is_stored_once_and_changed_bytes_never() {
+        let dir = std::env::temp_dir().join(format!("mirrorwatch-store-{}", std::process::id()));
+        let config = StoreConfig {
+            backend: Backend::Fs {
+                root: dir.join("store").display().to_string(),
+            },
+            public_url: Url::parse("https://backup.example/files/").unwrap(),
+        };
+        let store = Store::open(&config).unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        let spool = dir.join("spool");
+        std::fs::write(&spool, b"content").unwrap();
+        let hash: [u8; 32] = Sha256::digest(b"content").into();
+        let key = key(&hash, "1.json");
+        assert_eq!(store.put(&key, &spool, &hash).await, Ok(true));
+        assert_eq!(store.put(&key, &spool, &hash).await, Ok(false));
+        let stored = std::fs::read(dir.join("store").join(&key)).unwrap();
+        assert_eq!(stored, b"content");
+        // Bytes that do not have the hash are not stored.
+        std::fs::write(&spool, b"swapped").unwrap();
+        let other = crate::store::key(&hash, "2.json");
+        assert!(store.put(&other, &spool, &hash).await.is_err());
+        assert!(!store.has(&other).await.unwrap());
+        assert_eq!(
+            store.public_url(&key),
+            format!("https://backup.example/files/{key}")
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
