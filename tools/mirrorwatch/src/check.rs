@@ -466,6 +466,11 @@ impl Keeper {
         })
     }
 
+    /// The store the copies go to.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// What this run stored: copies written, failures, the first failure's text.
     pub fn tally(&self) -> Stored {
         let (failed, first) = self.failures.lock().expect("not poisoned").clone();

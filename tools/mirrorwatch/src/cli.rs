@@ -174,7 +174,9 @@ pub struct RepairArgs {
     #[command(flatten)]
     pub target: Target,
     /// OLD-PREFIX=NEW-PREFIX: a failing mirror whose uri starts with OLD-PREFIX moves there.
-    #[arg(long = "rehost", required = true)]
+    /// Without a matching rule, a store's verified copy is the new host (a store or at least one
+    /// rule is needed).
+    #[arg(long = "rehost")]
     pub rules: Vec<Rule>,
     #[command(flatten)]
     pub options: RepairOptions,
@@ -347,6 +349,13 @@ async fn run_repair(args: RepairArgs) -> Result<u8, String> {
     let signer = signer(options.suri.as_deref(), options.suri_file.as_deref())?;
     let grace = (options.grace_checks, options.grace_secs);
     let mut session = Session::open(&args.target, grace).await?;
+    if args.rules.is_empty() && session.keeper.is_none() {
+        return Err(
+            "repair needs a new host: --rehost OLD=NEW rules, or a store to re-host from \
+             (--store-dir, or store_backend in the config)"
+                .into(),
+        );
+    }
     let inspection = session.inspect(&args.target, true).await?;
     let memory = session.state.as_mut().map(|state| Memory {
         state,
@@ -364,6 +373,7 @@ async fn run_repair(args: RepairArgs) -> Result<u8, String> {
         &signer,
         options.dry_run,
         memory,
+        session.keeper.as_ref().map(Keeper::store),
     )
     .await
     .map_err(|e| e.to_string())?;
@@ -538,9 +548,21 @@ mod tests {
         .unwrap();
         assert!(matches!(cli.command,
             Command::Repair(ref r) if r.options.dry_run && r.rules.len() == 1));
-        let no_rule = Cli::try_parse_from(["mirrorwatch", "repair", "--multiasset", "x"]);
+        let no_address = Cli::try_parse_from(["mirrorwatch", "repair", "--rehost", "a=b"]);
         assert_eq!(
-            no_rule.err().map(|e| e.kind()),
+            no_address.err().map(|e| e.kind()),
+            Some(clap::error::ErrorKind::MissingRequiredArgument)
+        );
+        let store_without_url = Cli::try_parse_from([
+            "mirrorwatch",
+            "check",
+            "--multiasset",
+            "x",
+            "--store-dir",
+            "d",
+        ]);
+        assert_eq!(
+            store_without_url.err().map(|e| e.kind()),
             Some(clap::error::ErrorKind::MissingRequiredArgument)
         );
     }

@@ -31,6 +31,8 @@ pub enum Reply {
 pub struct Host {
     address: SocketAddr,
     routes: Arc<RwLock<HashMap<String, Reply>>>,
+    /// (path prefix, directory): files served as a web server serves a store's directory.
+    dirs: Arc<RwLock<Vec<(String, std::path::PathBuf)>>>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -44,18 +46,20 @@ impl Host {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let address = listener.local_addr()?;
         let routes: Arc<RwLock<HashMap<String, Reply>>> = Arc::default();
-        let served = routes.clone();
+        let dirs: Arc<RwLock<Vec<(String, std::path::PathBuf)>>> = Arc::default();
+        let (served, served_dirs) = (routes.clone(), dirs.clone());
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let routes = served.clone();
+                let (routes, dirs) = (served.clone(), served_dirs.clone());
                 tokio::spawn(async move {
-                    let _ = answer(stream, &routes).await;
+                    let _ = answer(stream, &routes, &dirs).await;
                 });
             }
         });
         Ok(Host {
             address,
             routes,
+            dirs,
             task,
         })
     }
@@ -67,6 +71,15 @@ impl Host {
 
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// Serves the files of `dir` under `prefix` (a path without a route), as an operator's web
+    /// server serves its store; a path with a `..` segment is 404.
+    pub fn serve_dir(&self, prefix: &str, dir: &std::path::Path) {
+        self.dirs
+            .write()
+            .expect("not poisoned")
+            .push((prefix.to_string(), dir.to_path_buf()));
     }
 
     /// Answers `reply` on `path` from now on.
@@ -87,6 +100,7 @@ impl Drop for Host {
 async fn answer(
     mut stream: TcpStream,
     routes: &RwLock<HashMap<String, Reply>>,
+    dirs: &RwLock<Vec<(String, std::path::PathBuf)>>,
 ) -> std::io::Result<()> {
     let mut head = Vec::new();
     let mut buf = [0u8; 1024];
@@ -99,12 +113,11 @@ async fn answer(
     }
     let request = String::from_utf8_lossy(&head);
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let reply = routes
-        .read()
-        .expect("not poisoned")
-        .get(&path)
-        .cloned()
-        .unwrap_or(Reply::Status(404));
+    let routed = routes.read().expect("not poisoned").get(&path).cloned();
+    let reply = match routed {
+        Some(reply) => reply,
+        None => from_dirs(dirs, &path).await,
+    };
     match reply {
         Reply::Body(body) => send(&mut stream, 200, &[], body.len() as u64, &body).await,
         Reply::Status(code) => send(&mut stream, code, &[], 0, b"").await,
@@ -131,6 +144,25 @@ async fn answer(
             }
             stream.write_all(b"0\r\n\r\n").await
         }
+    }
+}
+
+/// The file `path` names in a served directory, or 404.
+async fn from_dirs(dirs: &RwLock<Vec<(String, std::path::PathBuf)>>, path: &str) -> Reply {
+    let found = dirs
+        .read()
+        .expect("not poisoned")
+        .iter()
+        .find_map(|(prefix, dir)| {
+            let rest = path.strip_prefix(prefix.as_str())?;
+            (!rest.split('/').any(|segment| segment == "..")).then(|| dir.join(rest))
+        });
+    match found {
+        Some(file) => match tokio::fs::read(&file).await {
+            Ok(body) => Reply::Body(body),
+            Err(_) => Reply::Status(404),
+        },
+        None => Reply::Status(404),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::fetch::Fetcher;
 use crate::select;
 use crate::state::{self, Grace, Proposal, State, Streak};
 use crate::status::Status;
+use crate::store::Store;
 use ink::primitives::AccountId;
 use multiasset::limits::{
     MAX_BATCH_ID_BYTES, MAX_BATCH_TOKENS, MAX_COLLECTION_PROPOSALS_PER_CALL, MAX_ENTRIES_PER_CALL,
@@ -77,6 +78,9 @@ pub struct Repair {
     /// The entry proposed in its place (known once it exists).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_asset_id: Option<AssetId>,
+    /// The new uri is the operator's store's copy (no `--rehost` rule matched).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_store: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -335,6 +339,7 @@ pub async fn repair(
     signer: &Keypair,
     dry_run: bool,
     mut memory: Option<Memory<'_>>,
+    store: Option<&Store>,
 ) -> Result<RepairReport, RepairError> {
     let collection_wide = chain
         .query(chain::multiasset(multiasset).collection_proposals())
@@ -351,7 +356,17 @@ pub async fn repair(
             Some(Recall::load(memory, &ss58, inspection)?)
         }
     };
-    let (mut repairs, candidates) = plan(inspection, &collection_wide, rules, recall.as_ref());
+    let stored = match store {
+        Some(store) => copies(store, inspection, rules).await?,
+        None => HashMap::new(),
+    };
+    let (mut repairs, candidates) = plan(
+        inspection,
+        &collection_wide,
+        rules,
+        recall.as_ref(),
+        &stored,
+    );
     let mut planned = crate::verify::verify(fetcher, settings, &mut repairs, candidates).await;
     let total = chain
         .query(chain::multiasset(multiasset).total_assets())
@@ -445,16 +460,51 @@ fn remember(
     Ok(())
 }
 
+/// The public uri of the store's copy of each failing entry of `inspection` that no rule
+/// re-hosts: a plain entry's bytes (under any name: a copy a sibling mirror left counts), a
+/// templated entry's directory (its `SHA256SUMS` stored, the template's last segment kept).
+async fn copies(
+    store: &Store,
+    inspection: &Inspection,
+    rules: &[Rule],
+) -> Result<HashMap<AssetId, String>, RepairError> {
+    let mut found = HashMap::new();
+    for old in failing_entries(inspection).into_keys() {
+        let entry = &inspection.catalog[&old];
+        let (Some(hash), None) = (entry.content_hash, rehost(&entry.uri, rules)) else {
+            continue;
+        };
+        let copy = if template_of(entry).is_some() {
+            let manifest = crate::store::key(&hash, multiasset::template::MANIFEST);
+            let stored = store.has(&manifest).await.map_err(RepairError::State)?;
+            let file = entry.uri.rsplit('/').next().unwrap_or_default();
+            stored.then(|| store.public_url(&crate::store::key(&hash, file)))
+        } else {
+            store
+                .copy_of(&hash)
+                .await
+                .map_err(RepairError::State)?
+                .map(|key| store.public_url(&key))
+        };
+        if let Some(copy) = copy {
+            found.insert(old, copy);
+        }
+    }
+    Ok(found)
+}
+
 /// What to do about each failing entry of `inspection`, without asking anyone: the repairs
 /// that end here (no rule, no hash, already pending, waiting for the grace rule, rejected
 /// before) and the candidates whose new host [`crate::verify`] must check before they are
 /// proposed. `collection_wide` are the open collection-wide proposals; `recall`, what the state
-/// database remembers (none: no grace rule, nothing rejected).
+/// database remembers (none: no grace rule, nothing rejected); `stored`, the public uri of the
+/// store's copy of failing entries (by entry), used where no `--rehost` rule matches.
 pub fn plan(
     inspection: &Inspection,
     collection_wide: &[multiasset::CollectionProposal],
     rules: &[Rule],
     recall: Option<&Recall>,
+    stored: &HashMap<AssetId, String>,
 ) -> (Vec<Repair>, Vec<Planned>) {
     let mut repairs = Vec::new();
     let mut candidates = Vec::new();
@@ -471,10 +521,20 @@ pub fn plan(
             outcome: Outcome::NoRule,
             detail: String::new(),
             new_asset_id: None,
+            from_store: false,
         };
-        let Some(new_uri) = rehost(&entry.uri, rules) else {
-            repairs.push(repair);
-            continue;
+        let new_uri = match rehost(&entry.uri, rules) {
+            Some(new_uri) => new_uri,
+            None => match stored.get(&old) {
+                Some(copy) => {
+                    repair.from_store = true;
+                    copy.clone()
+                }
+                None => {
+                    repairs.push(repair);
+                    continue;
+                }
+            },
         };
         repair.new_uri = Some(new_uri.clone());
         if entry.content_hash.is_none() {
@@ -1062,14 +1122,36 @@ mod tests {
 
     #[test]
     fn a_failing_entry_without_a_rule_or_a_hash_is_not_repaired() {
-        let plan = plan(&inspection(Status::Missing, false, &[]), &[], &[], None);
+        let plan = plan(
+            &inspection(Status::Missing, false, &[]),
+            &[],
+            &[],
+            None,
+            &HashMap::new(),
+        );
         assert_eq!((outcome(&plan), plan.1.len()), (Outcome::NoRule, 0));
         let plan = plan_of(&inspection(Status::Missing, true, &[]), None);
         assert_eq!((outcome(&plan), plan.1.len()), (Outcome::NoHash, 0));
     }
 
     fn plan_of(inspection: &Inspection, recall: Option<&Recall>) -> (Vec<Repair>, Vec<Planned>) {
-        plan(inspection, &[], &rules(), recall)
+        plan(inspection, &[], &rules(), recall, &HashMap::new())
+    }
+
+    #[test]
+    fn without_a_rule_the_stores_copy_is_the_new_host() {
+        let copy = "https://backup.example/sha256/07/1.json".to_string();
+        let stored = HashMap::from([(OLD, copy.clone())]);
+        let plan = plan(
+            &inspection(Status::Missing, false, &[]),
+            &[],
+            &[],
+            None,
+            &stored,
+        );
+        assert_eq!(outcome(&plan), Outcome::Proposed);
+        assert!(plan.0[0].from_store);
+        assert_eq!(plan.1[0].new_uri, copy);
     }
 
     #[test]

@@ -117,6 +117,20 @@ impl Store {
         Ok(true)
     }
 
+    /// The key of a stored copy of the bytes whose sha256 is `hash`, under any name (a plain
+    /// file's copies are under their own hash).
+    pub async fn copy_of(&self, hash: &[u8; 32]) -> Result<Option<String>, String> {
+        let directory = format!("sha256/{}/", crate::encoding::hex(hash));
+        match self.operator.list(&directory).await {
+            Ok(entries) => Ok(entries
+                .into_iter()
+                .map(|entry| entry.path().to_string())
+                .find(|path| !path.ends_with('/'))),
+            Err(e) if e.kind() == opendal::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("store: {directory}: {}", e.kind())),
+        }
+    }
+
     /// The public url the copy under `key` is served at.
     pub fn public_url(&self, key: &str) -> String {
         let base = self.public_url.as_str().trim_end_matches('/');
@@ -195,6 +209,8 @@ mod tests {
             store.public_url(&key),
             format!("https://backup.example/files/{key}")
         );
+        assert_eq!(store.copy_of(&hash).await, Ok(Some(key.clone())));
+        assert_eq!(store.copy_of(&[0; 32]).await, Ok(None));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

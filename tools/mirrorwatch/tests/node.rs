@@ -464,4 +464,48 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     // still missing: 1).
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("round 2 exited 1"), "{stderr}");
+
+    // Given: the operator's web server serves the store the first checks filled.
+    let backup = Host::start().await.unwrap();
+    backup.serve_dir("/", &store_dir);
+    let backup_url = backup.url("/");
+
+    // When: repair runs with the store and no --rehost rule.
+    let mut args = vec![
+        "repair",
+        "--suri",
+        "//Charlie",
+        "--store-dir",
+        store_root.as_str(),
+        "--store-public-url",
+        backup_url.as_str(),
+        "--grace-checks",
+        "1",
+        "--grace-secs",
+        "0",
+    ];
+    args.extend_from_slice(&target);
+    let (_, done, stderr) = mirrorwatch(&args).await;
+
+    // Then: the failing mirrors' new host is the store's verified copy, proposed in their place.
+    let rehosted = done["repair"]["repairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["from_store"] == true && r["outcome"] == "proposed")
+        .unwrap_or_else(|| panic!("a repair from the store: {stderr} {done}"));
+    let copy = format!(
+        "{}sha256/{}/1.json",
+        backup_url,
+        mirrorwatch::encoding::hex(&hash)
+    );
+    assert_eq!(rehosted["new_uri"], copy.as_str());
+    let new_id = rehosted["new_asset_id"].as_u64().expect("an id");
+    let pending =
+        build_message::<MultiAssetRef>(suite.assets).call(|m| m.pending_assets(Id::U32(1)));
+    let pending = client
+        .call_dry_run(&ink_e2e::ferdie(), &pending, 0, None)
+        .await
+        .return_value();
+    assert!(pending.contains(&new_id), "{pending:?}");
 }
