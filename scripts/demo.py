@@ -21,8 +21,6 @@ import threading
 
 CARGO_CONTRACT = os.environ["CARGO_CONTRACT"]
 MIRRORWATCH = os.environ["MIRRORWATCH"]
-# mirrorwatch's memory (what each check saw, what each repair proposed): the demo's own.
-STATE = os.path.join(tempfile.mkdtemp(prefix="mirrorwatch-demo-"), "state.sqlite3")
 URL = os.environ.get("INK_DEMO_URL", "ws://127.0.0.1:9944")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ART = os.path.join(ROOT, "artifacts")
@@ -64,9 +62,37 @@ class Host:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
+class DirHost:
+    """A local HTTP server serving the files of a directory: the operator's web server in
+    front of mirrorwatch's store of verified copies."""
+
+    def __init__(self, directory):
+        os.makedirs(directory, exist_ok=True)
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=directory, **kwargs)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
 # The https CDN, the three gateways (ipfs path gateway, arweave, a renterd worker for sia) and
 # the host a repair moves files to.
 CDN, IPFS, AR, SIA, RESCUE = (Host(n) for n in ("cdn", "ipfs", "ar", "sia", "rescue"))
+# mirrorwatch's memory (what each check saw, what each repair proposed) and its store of
+# verified copies, served by the operator's web server: the demo's own.
+SCRATCH = tempfile.mkdtemp(prefix="mirrorwatch-demo-")
+STATE = os.path.join(SCRATCH, "state.sqlite3")
+STORE = DirHost(os.path.join(SCRATCH, "store"))
+CONFIG = os.path.join(SCRATCH, "mirrorwatch.toml")
+with open(CONFIG, "w") as config:
+    config.write(f'store_backend = "fs"\nstore_root = "{os.path.join(SCRATCH, "store")}"\n'
+                 f'store_public_url = "{STORE.url}"\n')
 SIA_OBJECTS = "/api/worker/objects"
 
 
@@ -89,7 +115,7 @@ def mirrorwatch(assets, *args, key=None):
     prints its command line and its output; returns its exit code and output."""
     shown = ["mirrorwatch", *args]
     print("      $ " + " ".join(shown) + ("   (key: MIRRORWATCH_SURI)" if key else ""))
-    env = dict(os.environ, MIRRORWATCH_STATE=STATE,
+    env = dict(os.environ, MIRRORWATCH_STATE=STATE, MIRRORWATCH_CONFIG=CONFIG,
                **({"MIRRORWATCH_SURI": key} if key else {}))
     proc = subprocess.run(
         [MIRRORWATCH, *args, "--url", URL, "--multiasset", assets.address, "--quiet",
@@ -363,6 +389,18 @@ def main():
                                                assets.query("collection_proposals")))))
     show("active on token 3", assets.query("active_assets", "U32(3)"))
     state(assets, token)
+
+    step("the arweave gateway", "loses the license: every host of it is gone; Alice's watchdog "
+         "re-hosts it from its own store (the copy an earlier check verified and kept)")
+    AR.files.pop("/pY3x0Qe8bS2fV9kLm4nR7tUw1zA5cD6eG8hJ0kL2mN4")
+    # Bob's token 1 (Dave's token 2 follows the collection: it takes only collection-wide
+    # proposals, so its owner would re-propose there).
+    _, out = mirrorwatch(assets, "repair", "--tokens", "1", "--grace-checks", "1",
+                         "--grace-secs", "0", key="//Alice")
+    rehosted = int(re.search(r"proposed #(\d+)", out).group(1))
+    show("the store's copy", assets.query("asset", str(rehosted)))
+    assets.submit("Bob", "accept_asset", token, str(rehosted))
+    mirrorwatch(assets, "check", "--tokens", "1", "--only-failing")
 
     step("Dave", "a stranger, tries to mint")
     show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(4)", signer="Dave"))
