@@ -60,8 +60,20 @@ cargo_contract() {
 }
 
 apt_deps() {
+  apt_install protobuf-compiler patch
+}
+
+# What the tests need beyond the build: Apache httpd's binary and modules (apache2-bin, not the
+# apache2 service package: nothing is started or enabled), for mirrorwatch's WebDAV store test,
+# which runs its own httpd on loopback.
+test_deps() {
+  apt_install apache2-bin
+}
+
+# Installs the Debian packages of "$@" that are missing, through apt (the user's sources).
+apt_install() {
   local missing=()
-  for p in protobuf-compiler patch; do
+  for p in "$@"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -226,6 +238,7 @@ case "${1:-all}" in
   cargo-contract) cargo_contract ;;
   node) node ;;
   preflight) preflight ;;
+  test-deps) test_deps ;;
   all) toolchain; cargo_contract; node ;;
-  *) echo "usage: $0 [toolchain|cargo-contract|node|all|preflight]" >&2; exit 2 ;;
+  *) echo "usage: $0 [toolchain|cargo-contract|node|all|preflight|test-deps]" >&2; exit 2 ;;
 esac

@@ -88,15 +88,18 @@ e2e() {
   # per line); the tests assert those refusals themselves. RUST_LOG=ink_e2e=error shows them.
   RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
     cargo test --manifest-path e2e/Cargo.toml --features e2e-tests -- --test-threads=2
-  # mirrorwatch against the contracts from artifacts/ and local hosts, on a node of its own.
+  # mirrorwatch against the contracts from artifacts/ and local hosts, on a node of its own, and
+  # its store against a real WebDAV server (Apache httpd, started by the test).
   RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
-    cargo test --manifest-path tools/mirrorwatch/Cargo.toml --features e2e-tests --test node
+    cargo test --manifest-path tools/mirrorwatch/Cargo.toml --features e2e-tests \
+      --test node --test webdav
 }
 
 what="${1:-all}"
 case "$what" in
   all) step "setup preflight" bash scripts/setup.sh preflight
        step "setup" bash scripts/setup.sh all
+       step "setup (test hosts)" bash scripts/setup.sh test-deps
        step "fmt --check" fmt_check
        step "file lengths" file_lengths
        step "clippy -D warnings" clippy
@@ -113,6 +116,7 @@ case "$what" in
   artifacts) step "setup" bash scripts/setup.sh cargo-contract
              step "artifacts match sources" check_artifacts
              step "code-size budgets" python3 scripts/artifacts.py budgets ;;
-  e2e) step "setup" bash scripts/setup.sh all; step "e2e (real node)" e2e ;;
+  e2e) step "setup" bash scripts/setup.sh all; step "setup (test hosts)" bash scripts/setup.sh test-deps
+       step "e2e (real node)" e2e ;;
   *) echo "usage: $0 [all|static|unit|artifacts|docs|e2e]" >&2; exit 2 ;;
 esac
