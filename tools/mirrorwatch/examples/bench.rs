@@ -28,6 +28,10 @@ const MIB: u64 = 1024 * 1024;
 /// One measured run.
 struct Row {
     files: String,
+    /// Without a store, or the store's first run (it stores), or its second (nothing new).
+    store: &'static str,
+    /// Copies the run stored.
+    stored: Option<u64>,
     wall: f64,
     chain: f64,
     fetch: f64,
@@ -162,9 +166,19 @@ async fn main() {
             .expect("propose");
         replaced = Some(added);
 
-        // Then: mirrorwatch checks every token, measured.
+        // Then: mirrorwatch checks every token, measured: without a store, then twice with one
+        // (the first run stores a copy of every verified file, the second finds them there).
         eprintln!("mirrorwatch bench: check, {dir} files");
-        rows.push(measure(&binary, &url, assets, ipfs, ar, sia, size, tokens).await);
+        let hosts = (ipfs, ar, sia);
+        rows.push(measure(&binary, &url, assets, hosts, size, tokens, None).await);
+        let store = std::env::temp_dir().join(format!("mirrorwatch-bench-store-{dir}"));
+        let _ = std::fs::remove_dir_all(&store);
+        let store = store.display().to_string();
+        for _ in 0..2 {
+            let row = measure(&binary, &url, assets, hosts, size, tokens, Some(&store)).await;
+            rows.push(row);
+        }
+        let _ = std::fs::remove_dir_all(&store);
     }
     let table = render(&rows, tokens);
     print!("{table}");
@@ -183,18 +197,16 @@ async fn main() {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn measure(
     binary: &str,
     url: &str,
     assets: AccountId,
-    ipfs: &Host,
-    ar: &Host,
-    sia: &Host,
+    (ipfs, ar, sia): (&Host, &Host, &Host),
     size: Option<u64>,
     tokens: u32,
+    store: Option<&str>,
 ) -> Row {
-    let args: Vec<String> = [
+    let mut args: Vec<String> = [
         "check",
         "--url",
         url,
@@ -221,6 +233,11 @@ async fn measure(
     .iter()
     .map(|s| s.to_string())
     .collect();
+    if let Some(dir) = store {
+        let public = "http://127.0.0.1/".to_string();
+        args.extend(["--store-dir".into(), dir.to_string()]);
+        args.extend(["--store-public-url".into(), public]);
+    }
     let binary = binary.to_string();
     let started = Instant::now();
     let output =
@@ -239,11 +256,18 @@ async fn measure(
         "every mirror ok: {}",
         report["mirrors"]
     );
+    let stored = report["stored"]["written"].as_u64();
     Row {
         files: match size {
             None => "~80 B JSON".into(),
             Some(b) => format!("{} MiB", b / MIB),
         },
+        store: match (store, stored) {
+            (None, _) => "none",
+            (Some(_), Some(n)) if n > 0 => "first run",
+            (Some(_), _) => "second run",
+        },
+        stored,
         wall,
         chain: t["chain_seconds"].as_f64().unwrap_or(0.0),
         fetch: t["fetch_seconds"].as_f64().unwrap_or(0.0),
@@ -260,14 +284,17 @@ fn render(rows: &[Row], tokens: u32) -> String {
          `check --tokens all` on a collection whose tokens follow 4 templated entries (https, ipfs,\n\
          ar and sia through gateways), each host a local HTTP server; chain reads are dry runs\n\
          on the dev node, 16 in flight; fetches 32 in flight, 4 per host. Wall time includes\n\
-         start-up and connecting.\n\n\
-         | files | mirrors ok | wall s | chain reads s | queries | fetch s | HTTP requests | requests/s | peak RSS MiB |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+         start-up and connecting. With a store (a local directory), the first run spools and\n\
+         stores a copy of every verified file; the second finds every copy there.\n\n\
+         | files | store | copies stored | mirrors ok | wall s | chain reads s | queries | fetch s | HTTP requests | requests/s | peak RSS MiB |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
     for r in rows {
         out.push_str(&format!(
-            "| {} | {} | {:.2} | {:.2} | {} | {:.2} | {} | {:.0} | {:.1} |\n",
+            "| {} | {} | {} | {} | {:.2} | {:.2} | {} | {:.2} | {} | {:.0} | {:.1} |\n",
             r.files,
+            r.store,
+            r.stored.map_or("-".to_string(), |n| n.to_string()),
             r.ok,
             r.wall,
             r.chain,
@@ -278,7 +305,8 @@ fn render(rows: &[Row], tokens: u32) -> String {
             r.rss_kib as f64 / 1024.0
         ));
     }
-    let first = &rows[0];
+    let plain: Vec<&Row> = rows.iter().filter(|r| r.store == "none").collect();
+    let (first, last) = (plain[0], plain[plain.len() - 1]);
     let share = first.chain / (first.chain + first.fetch) * 100.0;
     let bottleneck = if share > 50.0 {
         "chain reads"
@@ -291,9 +319,9 @@ fn render(rows: &[Row], tokens: u32) -> String {
          files, fetching and hashing take {:.0} % (peak RSS {:.1} → {:.1} MiB for {}× the bytes).\n",
         first.chain * 1000.0 / first.queries.max(1) as f64,
         first.queries as f64 / tokens as f64,
-        rows[rows.len() - 1].fetch / (rows[rows.len() - 1].chain + rows[rows.len() - 1].fetch) * 100.0,
+        last.fetch / (last.chain + last.fetch) * 100.0,
         first.rss_kib as f64 / 1024.0,
-        rows[rows.len() - 1].rss_kib as f64 / 1024.0,
+        last.rss_kib as f64 / 1024.0,
         MIB / 80,
     ));
     out
