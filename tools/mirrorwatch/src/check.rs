@@ -441,9 +441,10 @@ pub struct Keeper {
     store: Store,
     spool_dir: std::path::PathBuf,
     spooled: std::sync::atomic::AtomicU64,
-    /// The keys this run is storing or stored: two mirrors of the same bytes (fetched at once)
-    /// store one copy, written once.
-    claimed: std::sync::Mutex<HashSet<String>>,
+    /// Per key, whether this run stored it or found it stored, behind a lock its storing fetch
+    /// holds: two mirrors of the same bytes fetched at once store one copy, written once, and a
+    /// mirror that fails while holding it leaves the key to one that served the bytes.
+    slots: std::sync::Mutex<HashMap<String, Slot>>,
     /// Copies written this run, and the store's failures (the first one's text).
     stored: std::sync::atomic::AtomicU64,
     failures: std::sync::Mutex<(u64, Option<String>)>,
@@ -460,7 +461,7 @@ impl Keeper {
             store,
             spool_dir,
             spooled: Default::default(),
-            claimed: Default::default(),
+            slots: Default::default(),
             stored: Default::default(),
             failures: Default::default(),
         })
@@ -481,6 +482,12 @@ impl Keeper {
         }
     }
 
+    /// The slot of `key`, made on first use.
+    fn slot(&self, key: &str) -> Slot {
+        let mut slots = self.slots.lock().expect("not poisoned");
+        slots.entry(key.to_owned()).or_default().clone()
+    }
+
     fn failed(&self, why: String) {
         let mut failures = self.failures.lock().expect("not poisoned");
         failures.0 += 1;
@@ -493,6 +500,10 @@ impl Drop for Keeper {
         let _ = std::fs::remove_dir_all(&self.spool_dir);
     }
 }
+
+/// Whether a key is in the store (stored this run, found there, or given up after the store
+/// failed), behind the lock of the fetch that is storing it.
+type Slot = std::sync::Arc<tokio::sync::Mutex<bool>>;
 
 /// What a check stored in the operator's store.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -595,33 +606,63 @@ impl Verifier<'_> {
     }
 
     /// Fetches `uri` keeping what `keep` asks; with a store, and `hash` and `directory` known,
-    /// also a copy under `store::key(directory, name)` unless one is there.
+    /// also a copy under `store::key(directory, name)` unless one is there. While another fetch
+    /// of the same key is storing it, this one only verifies; if it verified and the other one
+    /// failed, it fetches again and stores.
     async fn fetch_kept(
         &self,
         uri: &str,
         hash: Option<[u8; 32]>,
         directory: Option<[u8; 32]>,
         name: &str,
-        mut keep: Keep,
+        keep: Keep,
     ) -> (Verdict, Option<Manifest>) {
         let (Some(keeper), Some(expected), Some(directory)) = (self.keeper, hash, directory) else {
             return self.fetch(uri, hash, &keep).await;
         };
         let key = store::key(&directory, name);
-        if !keeper
-            .claimed
-            .lock()
-            .expect("not poisoned")
-            .insert(key.clone())
-        {
-            return self.fetch(uri, hash, &keep).await;
+        let slot = keeper.slot(&key);
+        if let Ok(mut stored) = slot.try_lock() {
+            if *stored {
+                return self.fetch(uri, hash, &keep).await;
+            }
+            return self
+                .store(keeper, uri, &expected, &key, keep, &mut stored)
+                .await;
         }
-        match keeper.store.has(&key).await {
-            Ok(true) => return self.fetch(uri, hash, &keep).await,
+        let answer = self.fetch(uri, hash, &keep).await;
+        if !answer.0.status.is_ok() {
+            return answer;
+        }
+        let mut stored = slot.lock().await;
+        if *stored {
+            return answer;
+        }
+        self.store(keeper, uri, &expected, &key, keep, &mut stored)
+            .await
+    }
+
+    /// Fetches `uri` through a spool file and, if it served `expected`, stores it under `key`
+    /// (unless the store has it); `stored` says afterwards whether the key needs no more work.
+    async fn store(
+        &self,
+        keeper: &Keeper,
+        uri: &str,
+        expected: &[u8; 32],
+        key: &str,
+        mut keep: Keep,
+        stored: &mut bool,
+    ) -> (Verdict, Option<Manifest>) {
+        match keeper.store.has(key).await {
             Ok(false) => {}
+            Ok(true) => {
+                *stored = true;
+                return self.fetch(uri, Some(*expected), &keep).await;
+            }
             Err(why) => {
                 keeper.failed(why);
-                return self.fetch(uri, hash, &keep).await;
+                *stored = true;
+                return self.fetch(uri, Some(*expected), &keep).await;
             }
         }
         let n = keeper
@@ -629,9 +670,11 @@ impl Verifier<'_> {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let spool = keeper.spool_dir.join(n.to_string());
         keep.spool = Some(spool.clone());
-        let answer = self.fetch(uri, hash, &keep).await;
+        let answer = self.fetch(uri, Some(*expected), &keep).await;
         if answer.0.status.is_ok() {
-            match keeper.store.put(&key, &spool, &expected).await {
+            // Stored, found stored, or the store failed (counted once; not tried again).
+            *stored = true;
+            match keeper.store.put(key, &spool, expected).await {
                 Ok(true) => {
                     keeper
                         .stored
@@ -640,9 +683,6 @@ impl Verifier<'_> {
                 Ok(false) => {}
                 Err(why) => keeper.failed(why),
             }
-        } else {
-            // Another mirror of the same bytes may still store them this run.
-            keeper.claimed.lock().expect("not poisoned").remove(&key);
         }
         let _ = tokio::fs::remove_file(&spool).await;
         answer
@@ -1089,5 +1129,72 @@ mod tests {
             verdict.via,
             "http://localhost:9980/api/worker/objects/1.json"
         );
+    }
+}
+
+/// The keeper against local hosts (the test hosts): which mirror's bytes end up stored.
+#[cfg(test)]
+mod keeper_tests {
+    use super::*;
+    use crate::config::Overrides;
+    use crate::hosts::{Host, Reply};
+    use crate::store::{Backend, StoreConfig};
+    use sha2::{Digest, Sha256};
+    use std::time::Duration;
+
+    const CONTENT: &[u8] = b"{\"name\":\"Mirrors #1\"}";
+
+    fn settings() -> Settings {
+        let file = Overrides {
+            timeout_secs: Some(5),
+            retries: Some(0),
+            ..Overrides::default()
+        };
+        Settings::from_overrides(file, true).unwrap()
+    }
+
+    fn keeper(dir: &std::path::Path) -> Keeper {
+        let config = StoreConfig {
+            backend: Backend::Fs {
+                root: dir.display().to_string(),
+            },
+            public_url: url::Url::parse("https://backup.example/").unwrap(),
+        };
+        Keeper::new(Store::open(&config).unwrap()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_failing_mirror_fetched_first_does_not_keep_a_serving_one_from_storing_its_bytes() {
+        // Given: two mirrors of the same file; the first one asked answers late with other bytes.
+        let (rugged, honest) = (Host::start().await.unwrap(), Host::start().await.unwrap());
+        let swapped = Reply::Stall(Duration::from_millis(300), b"swapped".to_vec());
+        rugged.route("/1.json", swapped);
+        honest.route("/1.json", Reply::Body(CONTENT.to_vec()));
+        let dir = std::env::temp_dir().join(format!("mirrorwatch-keeper-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let (settings, keeper) = (settings(), keeper(&dir));
+        let fetcher = Fetcher::new(settings.limits.clone(), Vec::new()).unwrap();
+        let catalog = HashMap::new();
+        let verifier = Verifier {
+            fetcher: &fetcher,
+            settings: &settings,
+            catalog: &catalog,
+            keeper: Some(&keeper),
+        };
+        let hash: [u8; 32] = Sha256::digest(CONTENT).into();
+
+        // When: both are checked at once, the rugged one first.
+        let (first, second) = (rugged.url("/1.json"), honest.url("/1.json"));
+        let (bad, good) = futures::join!(
+            verifier.content(&first, Some(hash)),
+            verifier.content(&second, Some(hash)),
+        );
+
+        // Then: the honest mirror's bytes are stored, once.
+        assert_eq!((bad.status, good.status), (Status::Mismatch, Status::Ok));
+        let stored = std::fs::read(dir.join(store::key(&hash, "1.json")));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(stored.ok().as_deref(), Some(CONTENT));
+        assert_eq!(keeper.tally().written, 1);
     }
 }

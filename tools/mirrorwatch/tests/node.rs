@@ -465,9 +465,16 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("round 2 exited 1"), "{stderr}");
 
-    // Given: the operator's web server serves the store the first checks filled.
+    // Given: an empty store (not the one the first checks filled), served by the operator's web
+    // server.
+    let fresh_dir = std::env::temp_dir().join(format!(
+        "mirrorwatch-node-fresh-store-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&fresh_dir).unwrap();
+    let fresh_root = fresh_dir.display().to_string();
     let backup = Host::start().await.unwrap();
-    backup.serve_dir("/", &store_dir);
+    backup.serve_dir("/", &fresh_dir);
     let backup_url = backup.url("/");
 
     // When: repair runs with the store and no --rehost rule.
@@ -476,7 +483,7 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
         "--suri",
         "//Charlie",
         "--store-dir",
-        store_root.as_str(),
+        fresh_root.as_str(),
         "--store-public-url",
         backup_url.as_str(),
         "--grace-checks",
@@ -487,13 +494,15 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
     args.extend_from_slice(&target);
     let (_, done, stderr) = mirrorwatch(&args).await;
 
-    // Then: the failing mirrors' new host is the store's verified copy, proposed in their place.
+    // Then: the bytes a mirror still serves were stored by the repair's own check, and that
+    // verified copy is the failing mirrors' new host, proposed in their place.
     let rehosted = done["repair"]["repairs"]
         .as_array()
         .unwrap()
         .iter()
         .find(|r| r["from_store"] == true && r["outcome"] == "proposed")
         .unwrap_or_else(|| panic!("a repair from the store: {stderr} {done}"));
+    assert_eq!(done["check"]["stored"]["written"], 1, "{done}");
     let copy = format!(
         "{}sha256/{}/1.json",
         backup_url,
@@ -508,4 +517,6 @@ async fn check_catches_a_rugged_host_repair_proposes_a_verified_one_and_the_owne
         .await
         .return_value();
     assert!(pending.contains(&new_id), "{pending:?}");
+    let _ = std::fs::remove_dir_all(&store_dir);
+    let _ = std::fs::remove_dir_all(&fresh_dir);
 }
