@@ -29,6 +29,6 @@ SIZES="$sizes" NODE_URL="$NODE_URL" ART="$here/artifacts" PROBE="$CARGO_TARGET_D
 # (tools/mirrorwatch/examples/bench.rs), measured on the optimised binary. The harness itself
 # (deploying, serving the files) is a debug build: it reuses the e2e tests' compiled ink_e2e.
 cargo build --quiet --profile tool -p mirrorwatch --bin mirrorwatch
-cargo build --quiet -p mirrorwatch --example bench
+cargo build --quiet -p mirrorwatch --features test-hosts --example bench
 MIRRORWATCH="$CARGO_TARGET_DIR/tool/mirrorwatch" NODE_URL="$NODE_URL" RUST_LOG=ink_e2e=off \
   BENCH_OUT="$here/docs/benchmarks.md" "$CARGO_TARGET_DIR/debug/examples/bench"

@@ -1,6 +1,8 @@
 //! The mirrorwatch benchmark (`make bench`): `check --tokens all` on a collection of
 //! `BENCH_TOKENS` (default 1,000) tokens × 4 mirrors against local hosts, once with small JSON
-//! files and once with 1 MiB files; wall time, requests per second, chain-read time against fetch
+//! files and once with 1 MiB files: without a store, twice with a local directory store (the
+//! first run stores every copy, the second nothing), and once with a WebDAV store (Apache httpd on
+//! loopback, every copy uploaded); wall time, requests per second, chain-read time against fetch
 //! time, peak RSS. Writes its table between the mirrorwatch markers of `BENCH_OUT`
 //! (docs/benchmarks.md) and to standard output.
 //!
@@ -11,7 +13,7 @@ use collection::collection::CollectionRef;
 use ink::primitives::AccountId;
 use ink_e2e::{account_id, build_message, AccountKeyring, PolkadotConfig, TestNodeProcess};
 use mirrorwatch::encoding::hex;
-use mirrorwatch::hosts::{Host, Reply};
+use mirrorwatch::hosts::{Host, Reply, Webdav};
 use multiasset::limits::MAX_FOLLOW_TOKENS;
 use multiasset::MultiAssetRef;
 use openbrush::contracts::psp34::Id;
@@ -28,7 +30,8 @@ const MIB: u64 = 1024 * 1024;
 /// One measured run.
 struct Row {
     files: String,
-    /// Without a store, or the store's first run (it stores), or its second (nothing new).
+    /// Without a store, or a directory store's first run (it stores) or its second (nothing
+    /// new), or a WebDAV store's first run.
     store: &'static str,
     /// Copies the run stored.
     stored: Option<u64>,
@@ -173,12 +176,25 @@ async fn main() {
         rows.push(measure(&binary, &url, assets, hosts, size, tokens, None).await);
         let store = std::env::temp_dir().join(format!("mirrorwatch-bench-store-{dir}"));
         let _ = std::fs::remove_dir_all(&store);
-        let store = store.display().to_string();
+        let directory = Kept::Directory(store.display().to_string());
         for _ in 0..2 {
-            let row = measure(&binary, &url, assets, hosts, size, tokens, Some(&store)).await;
+            let row = measure(&binary, &url, assets, hosts, size, tokens, Some(&directory)).await;
             rows.push(row);
         }
         let _ = std::fs::remove_dir_all(&store);
+        // And every copy uploaded to a WebDAV server (a fresh one: nothing stored yet).
+        let webdav = Webdav::start();
+        let config = webdav.dir().join("mirrorwatch.toml");
+        let settings = format!(
+            "store_backend = \"webdav\"\nstore_endpoint = \"{}\"\nstore_root = \"/store/\"\n\
+             store_public_url = \"{}\"\n",
+            webdav.url(""),
+            webdav.url("/store/")
+        );
+        std::fs::write(&config, settings).expect("config written");
+        let dav = Kept::Webdav(config.display().to_string());
+        rows.push(measure(&binary, &url, assets, hosts, size, tokens, Some(&dav)).await);
+        drop(webdav);
     }
     let table = render(&rows, tokens);
     print!("{table}");
@@ -197,6 +213,14 @@ async fn main() {
     }
 }
 
+/// The store a measured run keeps its copies in.
+enum Kept {
+    /// A local directory (`--store-dir`).
+    Directory(String),
+    /// A WebDAV server, named by this config file.
+    Webdav(String),
+}
+
 async fn measure(
     binary: &str,
     url: &str,
@@ -204,7 +228,7 @@ async fn measure(
     (ipfs, ar, sia): (&Host, &Host, &Host),
     size: Option<u64>,
     tokens: u32,
-    store: Option<&str>,
+    store: Option<&Kept>,
 ) -> Row {
     let mut args: Vec<String> = [
         "check",
@@ -233,10 +257,14 @@ async fn measure(
     .iter()
     .map(|s| s.to_string())
     .collect();
-    if let Some(dir) = store {
-        let public = "http://127.0.0.1/".to_string();
-        args.extend(["--store-dir".into(), dir.to_string()]);
-        args.extend(["--store-public-url".into(), public]);
+    match store {
+        None => {}
+        Some(Kept::Directory(dir)) => {
+            let public = "http://127.0.0.1/".to_string();
+            args.extend(["--store-dir".into(), dir.to_string()]);
+            args.extend(["--store-public-url".into(), public]);
+        }
+        Some(Kept::Webdav(config)) => args.extend(["--config".into(), config.to_string()]),
     }
     let binary = binary.to_string();
     let started = Instant::now();
@@ -264,8 +292,9 @@ async fn measure(
         },
         store: match (store, stored) {
             (None, _) => "none",
-            (Some(_), Some(n)) if n > 0 => "first run",
-            (Some(_), _) => "second run",
+            (Some(Kept::Webdav(_)), _) => "WebDAV, first run",
+            (Some(Kept::Directory(_)), Some(n)) if n > 0 => "directory, first run",
+            (Some(Kept::Directory(_)), _) => "directory, second run",
         },
         stored,
         wall,
@@ -285,7 +314,8 @@ fn render(rows: &[Row], tokens: u32) -> String {
          ar and sia through gateways), each host a local HTTP server; chain reads are dry runs\n\
          on the dev node, 16 in flight; fetches 32 in flight, 4 per host. Wall time includes\n\
          start-up and connecting. With a store (a local directory), the first run spools and\n\
-         stores a copy of every verified file; the second finds every copy there.\n\n\
+         stores a copy of every verified file; the second finds every copy there. With a WebDAV\n\
+         store (Apache httpd's mod_dav on loopback, empty), the run uploads every copy.\n\n\
          | files | store | copies stored | mirrors ok | wall s | chain reads s | queries | fetch s | HTTP requests | requests/s | peak RSS MiB |\n\
          |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );

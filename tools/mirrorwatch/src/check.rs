@@ -1159,6 +1159,7 @@ mod keeper_tests {
                 root: dir.display().to_string(),
             },
             public_url: url::Url::parse("https://backup.example/").unwrap(),
+            timeout: Duration::from_secs(5),
         };
         Keeper::new(Store::open(&config).unwrap()).unwrap()
     }

@@ -136,7 +136,8 @@ impl Settings {
     /// The settings of `overrides` (keys left out take the defaults above); `allow_private`
     /// comes from the command line only.
     pub fn from_overrides(file: Overrides, allow_private: bool) -> Result<Settings, String> {
-        let store = store(&file)?;
+        let timeout = Duration::from_secs(file.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS));
+        let store = store(&file, timeout)?;
         let gateways = |list: Option<Vec<String>>, defaults: &[&str], what: &str| {
             list.unwrap_or_else(|| defaults.iter().map(|s| s.to_string()).collect())
                 .iter()
@@ -162,7 +163,7 @@ impl Settings {
                     file.connect_timeout_secs
                         .unwrap_or(DEFAULT_CONNECT_TIMEOUT_SECS),
                 ),
-                timeout: Duration::from_secs(file.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+                timeout,
                 retries: file.retries.unwrap_or(DEFAULT_RETRIES),
                 backoff: Duration::from_millis(file.backoff_ms.unwrap_or(DEFAULT_BACKOFF_MS)),
                 concurrency: positive(
@@ -189,7 +190,7 @@ impl Settings {
 
 /// The store the `store_*` keys describe: none without a backend; a backend needs its root and
 /// public url (and WebDAV its endpoint).
-fn store(file: &Overrides) -> Result<Option<StoreConfig>, String> {
+fn store(file: &Overrides, timeout: Duration) -> Result<Option<StoreConfig>, String> {
     let Some(backend) = file.store_backend.as_deref() else {
         return Ok(None);
     };
@@ -216,6 +217,7 @@ fn store(file: &Overrides) -> Result<Option<StoreConfig>, String> {
     Ok(Some(StoreConfig {
         backend,
         public_url,
+        timeout,
     }))
 }
 

@@ -1,7 +1,8 @@
-//! Local HTTP hosts that misbehave on purpose, for the tests, the demo and the benchmark: an
-//! honest host, a rugged one, 404s, a host slower than any timeout, one over the size cap, one
-//! lying about `Content-Length`, a redirect loop, an IPFS-style path gateway (any path is just
-//! a route). Plain HTTP/1.1 over tokio, one request per connection.
+//! Local HTTP hosts that misbehave on purpose, for the tests and the benchmark: an honest host,
+//! a rugged one, 404s, a host slower than any timeout, one over the size cap, one lying about
+//! `Content-Length`, a redirect loop, an IPFS-style path gateway (any path is just a route).
+//! Plain HTTP/1.1 over tokio, one request per connection. And [`Webdav`], a real WebDAV server
+//! (Apache httpd) for the store. Built with the feature `test-hosts` only.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -182,4 +183,87 @@ async fn send(
     stream.write_all(head.as_bytes()).await?;
     stream.write_all(body).await?;
     stream.shutdown().await
+}
+
+/// An Apache httpd (Debian's `apache2-bin`) serving a fresh directory with WebDAV on, on
+/// loopback, until dropped: a real WebDAV server for the store's tests and the benchmark.
+pub struct Webdav {
+    child: std::process::Child,
+    dir: std::path::PathBuf,
+    port: u16,
+}
+
+impl Webdav {
+    /// Starts one httpd process (`-X`) with a configuration of its own on a free port.
+    pub fn start() -> Webdav {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let dir =
+            std::env::temp_dir().join(format!("mirrorwatch-dav-{}-{port}", std::process::id()));
+        let (root, run) = (dir.join("root"), dir.join("run"));
+        for d in [&root, &run] {
+            std::fs::create_dir_all(d).unwrap();
+            // Started as root, httpd serves as `nobody`, which must write both.
+            std::fs::set_permissions(d, std::os::unix::fs::PermissionsExt::from_mode(0o777))
+                .unwrap();
+        }
+        let modules = "/usr/lib/apache2/modules";
+        let conf = format!(
+            "ServerRoot {run}\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n\
+             PidFile {run}/httpd.pid\nErrorLog {run}/error.log\n\
+             KeepAlive Off\n\
+             LoadModule mpm_prefork_module {modules}/mod_mpm_prefork.so\n\
+             LoadModule authz_core_module {modules}/mod_authz_core.so\n\
+             LoadModule dav_module {modules}/mod_dav.so\n\
+             LoadModule dav_fs_module {modules}/mod_dav_fs.so\n\
+             User nobody\nGroup nogroup\nDocumentRoot {root}\nDavLockDB {run}/davlock\n\
+             <Directory {root}>\n  Dav On\n  Require all granted\n</Directory>\n",
+            run = run.display(),
+            root = root.display(),
+        );
+        let conf_path = dir.join("httpd.conf");
+        std::fs::write(&conf_path, conf).unwrap();
+        let binary = ["/usr/sbin/apache2", "apache2"]
+            .into_iter()
+            .find(|b| !b.starts_with('/') || std::path::Path::new(b).exists())
+            .unwrap();
+        // One process (-X): killing it stops the server, and it holds none of the test's pipes.
+        // It serves one connection at a time, hence `KeepAlive Off`: an idle kept-alive
+        // connection would hold every other client until it timed out.
+        let child = std::process::Command::new(binary)
+            .args(["-X", "-f", &conf_path.display().to_string()])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("apache2 runs (scripts/setup.sh test-deps installs Debian's apache2-bin)");
+        let apache = Webdav { child, dir, port };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return apache;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("apache2 did not listen on {port}");
+    }
+
+    /// The server's directory (its document root is `root/` in it).
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    /// The url of `path` on the server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for Webdav {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

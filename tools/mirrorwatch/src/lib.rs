@@ -15,7 +15,7 @@
 //! inspection and each mirror's verdict; [`status`] the verdicts and health; [`repair`] the
 //! rules, the plan and the calls of a repair, [`verify`] its new hosts' check; [`report`] tables and JSON; [`encoding`] SS58 and
 //! hex text; [`store`] the operator's store of verified copies; [`state`] the database of what each check saw and each repair proposed; [`hosts`]
-//! local misbehaving hosts for tests and the demo.
+//! local misbehaving hosts for the tests and the benchmark (feature `test-hosts`).
 
 pub mod chain;
 pub mod check;
@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod encoding;
 pub mod fetch;
+#[cfg(any(test, feature = "test-hosts"))]
 pub mod hosts;
 pub mod manifest;
 pub mod policy;

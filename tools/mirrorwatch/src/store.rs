@@ -12,8 +12,10 @@
 //! operator's web server) or WebDAV (`"webdav"`, `store_endpoint`); `store_root` is the folder
 //! inside it, `store_public_url` where the stored files are served. A WebDAV user and password
 //! come from `MIRRORWATCH_STORE_USERNAME` / `MIRRORWATCH_STORE_PASSWORD`, never from flags or the
-//! config file, and never appear in output.
+//! config file, and never appear in output. Every store operation, and each read or write in it,
+//! fails after the fetches' `timeout_secs` rather than hold the run.
 
+use opendal::layers::TimeoutLayer;
 use opendal::{services, Operator};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -34,6 +36,9 @@ pub enum Backend {
 pub struct StoreConfig {
     pub backend: Backend,
     pub public_url: Url,
+    /// How long one store operation (or one read or write of it) may take before it fails: the
+    /// fetches' `timeout_secs`, so a store that stops answering cannot hold a run.
+    pub timeout: std::time::Duration,
 }
 
 /// The store of verified copies.
@@ -75,7 +80,12 @@ impl Store {
                 Operator::new(builder).map(|b| b.finish())
             }
         }
-        .map_err(|e| format!("store: {}", e.kind()))?;
+        .map_err(|e| format!("store: {}", e.kind()))?
+        .layer(
+            TimeoutLayer::new()
+                .with_timeout(config.timeout)
+                .with_io_timeout(config.timeout),
+        );
         Ok(Store {
             operator,
             public_url: config.public_url.clone(),
@@ -189,6 +199,7 @@ mod tests {
                 root: dir.join("store").display().to_string(),
             },
             public_url: Url::parse("https://backup.example/files/").unwrap(),
+            timeout: std::time::Duration::from_secs(5),
         };
         let store = Store::open(&config).unwrap();
         std::fs::create_dir_all(&dir).unwrap();
@@ -212,5 +223,38 @@ mod tests {
         assert_eq!(store.copy_of(&hash).await, Ok(Some(key.clone())));
         assert_eq!(store.copy_of(&[0; 32]).await, Ok(None));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_store_that_stops_answering_fails_within_its_timeout() {
+        // Given: a WebDAV endpoint that accepts connections and never answers.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let endpoint = format!("http://{}", listener.local_addr().unwrap());
+        let silent = tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((stream, _)) = listener.accept().await {
+                held.push(stream);
+            }
+        });
+        let config = StoreConfig {
+            backend: Backend::Webdav {
+                endpoint,
+                root: "/store/".into(),
+            },
+            public_url: Url::parse("https://backup.example/").unwrap(),
+            timeout: std::time::Duration::from_secs(1),
+        };
+        let store = Store::open(&config).unwrap();
+
+        // When: the store is asked for a copy.
+        let asked = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            store.has(&key(&[1; 32], "1.json")),
+        )
+        .await;
+        silent.abort();
+
+        // Then: it fails within its timeout, with an error rather than a hang.
+        assert!(matches!(asked, Ok(Err(_))), "{asked:?}");
     }
 }

@@ -1,6 +1,5 @@
 //! mirrorwatch on a real substrate-contracts-node (`make e2e`): the contracts from artifacts/,
 //! local hosts, and the `mirrorwatch` binary as an operator runs it.
-#![cfg(feature = "e2e-tests")]
 
 use collection::collection::CollectionRef;
 use ink::primitives::AccountId;
