@@ -285,6 +285,13 @@ async fn measure(
         report["mirrors"]
     );
     let stored = report["stored"]["written"].as_u64();
+    if store.is_some() {
+        assert_eq!(
+            report["stored"]["failed"], 0,
+            "the store took every copy: {}",
+            report["stored"]
+        );
+    }
     Row {
         files: match size {
             None => "~80 B JSON".into(),

@@ -41,11 +41,16 @@ pub struct StoreConfig {
     pub timeout: std::time::Duration,
 }
 
+/// How many files a store that takes each file in one request (WebDAV) holds in memory at once
+/// to write them: each is at most the fetches' `max_bytes`.
+pub const MAX_WHOLE_WRITES: usize = 4;
+
 /// The store of verified copies.
 #[derive(Clone)]
 pub struct Store {
     operator: Operator,
     public_url: Url,
+    whole_writes: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Store {
@@ -89,6 +94,7 @@ impl Store {
         Ok(Store {
             operator,
             public_url: config.public_url.clone(),
+            whole_writes: std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_WHOLE_WRITES)),
         })
     }
 
@@ -119,9 +125,23 @@ impl Store {
         }
         let failed = |e: opendal::Error| format!("store: {key}: {}", e.kind());
         let mut writer = self.operator.writer(key).await.map_err(failed)?;
-        let mut chunks = Chunks::open(spool).await?;
-        while let Some(chunk) = chunks.next().await? {
-            writer.write(chunk.to_vec()).await.map_err(failed)?;
+        if self.operator.info().full_capability().write_can_multi {
+            let mut chunks = Chunks::open(spool).await?;
+            while let Some(chunk) = chunks.next().await? {
+                writer.write(chunk.to_vec()).await.map_err(failed)?;
+            }
+        } else {
+            // A backend that takes a file in one request (WebDAV's PUT): the file is read whole,
+            // at most MAX_WHOLE_WRITES at a time.
+            let _turn = self
+                .whole_writes
+                .acquire()
+                .await
+                .map_err(|e| e.to_string())?;
+            let bytes = tokio::fs::read(spool)
+                .await
+                .map_err(|e| format!("spool {}: {e}", spool.display()))?;
+            writer.write(bytes).await.map_err(failed)?;
         }
         writer.close().await.map_err(failed)?;
         Ok(true)

@@ -45,3 +45,31 @@ async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
     assert!(store.put(&other, &spool, &hash).await.is_err());
     assert!(!store.has(&other).await.unwrap());
 }
+
+#[tokio::test]
+async fn a_copy_of_a_mebibyte_goes_to_webdav_whole() {
+    let apache = Webdav::start();
+    let config = StoreConfig {
+        backend: Backend::Webdav {
+            endpoint: apache.url(""),
+            root: "/store/".into(),
+        },
+        public_url: url::Url::parse(&apache.url("/store/")).unwrap(),
+        timeout: std::time::Duration::from_secs(10),
+    };
+    let store = Store::open(&config).unwrap();
+    let content: Vec<u8> = (0..1024 * 1024).map(|i| (i % 251) as u8).collect();
+    let hash: [u8; 32] = Sha256::digest(&content).into();
+    let spool = apache.dir().join("spool");
+    std::fs::write(&spool, &content).unwrap();
+    let key = key(&hash, "1.bin");
+
+    assert_eq!(store.put(&key, &spool, &hash).await, Ok(true));
+    let served = reqwest::get(store.public_url(&key))
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(Sha256::digest(&served).as_slice(), hash.as_slice());
+}
