@@ -5,7 +5,8 @@
 #   - cargo-contract            -> $INK_CACHE/cargo-contract-<version>/bin/cargo-contract
 #   - substrate-contracts-node  -> $INK_CACHE/contracts-node-<version>-dev-<patch>/bin/substrate-contracts-node
 #     (the dev chain only: scripts/contracts-node-dev.patch; <patch>: its sha256, 12 hex digits)
-# Usage: scripts/setup.sh [toolchain|cargo-contract|node|all|preflight]   (default: all)
+# Usage: scripts/setup.sh [toolchain|cargo-contract|node|all|preflight|test-deps|page-deps]
+#   (default: all; test-deps: the Debian packages and npm packages the tests need)
 # `preflight` proves in seconds to a minute, in throwaway directories, that the tool builds do
 # not inherit the contracts' build environment (the cause of a node build that failed only on
 # machines without the cache) and, unless the node of this very patch is cached, that the node
@@ -66,8 +67,24 @@ apt_deps() {
 # What the tests need beyond the build: Apache httpd's binary and modules (apache2-bin, not the
 # apache2 service package: nothing is started or enabled), for mirrorwatch's WebDAV store test,
 # which runs its own httpd on loopback.
+# What the tests need beside the toolchain: Apache httpd (mirrorwatch's WebDAV store test),
+# Debian's Chromium (the owner's page, driven by playwright-core), and the page's npm packages
+# (page/package-lock.json, through npm and the user's registry settings).
 test_deps() {
-  apt_install apache2-bin
+  apt_install apache2-bin chromium
+  page_deps
+}
+
+# The owner's page's packages, installed when page/node_modules is missing or older than the
+# lockfile.
+page_deps() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  local page="$here/page"
+  if [ ! -d "$page/node_modules" ] || [ "$page/package-lock.json" -nt "$page/node_modules" ]; then
+    step "installing the page's npm packages"
+    (cd "$page" && npm ci --no-audit --no-fund --silent)
+    touch "$page/node_modules"
+  fi
 }
 
 # Installs the Debian packages of "$@" that are missing, through apt (the user's sources).
@@ -239,6 +256,7 @@ case "${1:-all}" in
   node) node ;;
   preflight) preflight ;;
   test-deps) test_deps ;;
+  page-deps) page_deps ;;
   all) toolchain; cargo_contract; node ;;
-  *) echo "usage: $0 [toolchain|cargo-contract|node|all|preflight|test-deps]" >&2; exit 2 ;;
+  *) echo "usage: $0 [toolchain|cargo-contract|node|all|preflight|test-deps|page-deps]" >&2; exit 2 ;;
 esac
