@@ -4,11 +4,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build node demo test e2e bench check-artifacts watch
+.PHONY: help setup build node demo page test e2e bench check-artifacts watch
 
 help:
 	@echo "make demo             local node + contracts from artifacts/ + the backup story"
-	@echo "make test             fmt, clippy, unit tests, artifact check, e2e on a real node"
+	@echo "make page             the owner's page on a local node with the story's tokens"
+	@echo "make test             fmt, clippy, unit tests, artifact check, e2e, the page in Chromium"
 	@echo "make setup            install/cache toolchain, cargo-contract and the node"
 	@echo "make build            release-build every contract into artifacts/"
 	@echo "make node             run substrate-contracts-node --dev --tmp on 127.0.0.1:9944"
@@ -30,6 +31,9 @@ node:
 
 demo:
 	bash scripts/demo.sh
+
+page:
+	bash scripts/page.sh
 
 test:
 	bash scripts/test.sh

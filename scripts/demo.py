@@ -51,6 +51,8 @@ class Host:
                 body = files.get(self.path)
                 self.send_response(200 if body is not None else 404)
                 self.send_header("Content-Length", str(len(body or b"")))
+                # Pages may read it (the owner's page checks mirrors in the browser).
+                self.send_header("Access-Control-Allow-Origin", "*")
                 self.end_headers()
                 self.wfile.write(body or b"")
 
@@ -72,6 +74,10 @@ class DirHost:
         class Handler(http.server.SimpleHTTPRequestHandler):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=directory, **kwargs)
+
+            def end_headers(self):
+                self.send_header("Access-Control-Allow-Origin", "*")
+                super().end_headers()
 
             def log_message(self, *args):
                 pass
@@ -405,6 +411,21 @@ def main():
     step("Dave", "a stranger, tries to mint")
     show("mint answer", collection.query("mint", ACCOUNTS["Dave"], "U32(4)", signer="Dave"))
     print("\nThe backup story ran to the end.")
+    keep(collection, assets)
+
+
+def keep(collection, assets):
+    """With INK_DEMO_KEEP set (make page): writes where the story's contracts and hosts are to
+    that file, then keeps the hosts serving until the process is stopped."""
+    path = os.environ.get("INK_DEMO_KEEP")
+    if not path:
+        return
+    with open(path + ".part", "w") as out:
+        json.dump({"node": URL, "multiasset": assets.address, "collection": collection.address,
+                   "ipfs": IPFS.url, "ar": AR.url, "sia": SIA.url + SIA_OBJECTS,
+                   "accounts": ACCOUNTS}, out)
+    os.replace(path + ".part", path)
+    threading.Event().wait()
 
 
 def sha256sums(files):

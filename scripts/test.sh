@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: set-up if missing, then fmt check, clippy -D warnings, unit tests, artifact check,
-# code-size budgets, the docs' commands and the e2e tests on a real node, each step timed.
-# Usage: scripts/test.sh [all|static|unit|artifacts|docs|e2e]
+# code-size budgets, the docs' commands, the e2e tests on a real node and the owner's page in
+# Chromium, each step timed.
+# Usage: scripts/test.sh [all|static|unit|artifacts|docs|e2e|page]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -38,8 +39,10 @@ summary() {
   [ ${#timings[@]} -gt 0 ] && printf '%s\n' "${timings[@]}"
   [ -n "$running" ] && printf '%-26s FAILED (exit %d)\n' "$running" "$status"
   printf '\n'
-  # cargo's "test result:" lines, and the docs' commands' "docs: N passed, N failed".
+  # cargo's "test result:" lines, the docs' commands' "docs: N passed, N failed", and node's
+  # test runner's "# pass N" / "# fail N" (TAP).
   awk '/^test result:|^docs: [0-9]+ passed/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 }
        END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
   rm -f "$log"
   exit "$status"
@@ -105,6 +108,15 @@ e2e() {
       --test node --test webdav
 }
 
+page_tests() {
+  # The owner's page: its reader under Node, then the page in Debian's Chromium (playwright-core)
+  # against a dev node of its own with the contracts from artifacts/. Screenshots are kept.
+  bash scripts/setup.sh page-deps
+  (cd page && node --test --test-reporter=tap test/reader.test.mjs test/decisions.test.mjs)
+  PAGE_SCREENSHOTS="${PAGE_SCREENSHOTS:-$CARGO_TARGET_DIR/page-screenshots}" \
+    bash -c 'cd page && node --test --test-reporter=tap --test-concurrency=1 test/page.test.mjs'
+}
+
 what="${1:-all}"
 case "$what" in
   all) step "setup preflight" bash scripts/setup.sh preflight
@@ -117,7 +129,8 @@ case "$what" in
        step "artifacts match sources" check_artifacts
        step "code-size budgets" python3 scripts/artifacts.py budgets
        step "docs' commands (dev node)" bash scripts/doc-commands.sh
-       step "e2e (real node)" e2e ;;
+       step "e2e (real node)" e2e
+       step "page (Chromium)" page_tests ;;
   static) step "fmt --check" fmt_check; step "file lengths" file_lengths
           step "clippy -D warnings" clippy ;;
   unit) step "unit tests" unit ;;
@@ -128,5 +141,7 @@ case "$what" in
              step "code-size budgets" python3 scripts/artifacts.py budgets ;;
   e2e) step "setup" bash scripts/setup.sh all; step "setup (test hosts)" bash scripts/setup.sh test-deps
        step "e2e (real node)" e2e ;;
-  *) echo "usage: $0 [all|static|unit|artifacts|docs|e2e]" >&2; exit 2 ;;
+  page) step "setup" bash scripts/setup.sh all; step "setup (test hosts)" bash scripts/setup.sh test-deps
+        step "page (Chromium)" page_tests ;;
+  *) echo "usage: $0 [all|static|unit|artifacts|docs|e2e|page]" >&2; exit 2 ;;
 esac

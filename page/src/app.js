@@ -2,11 +2,10 @@
 // the sha256 the chain records), pending and collection-wide proposals, and the owner's
 // decisions sent as one utility.batchAll with one signature.
 import { html, nothing, render } from 'lit-html';
-import {
-  PageError, Suite, accountText, connect, idKey, idLabel, inFlight, isDevChain, shortAddress,
-} from './chain.js';
+import { PageError, Suite, connect, inFlight, isDevChain } from './chain.js';
+import { idKey, idLabel, shortAddress } from './format.js';
 import { batch, dispatchText, dryRun, fee, formatAmount, plan, send } from './decisions.js';
-import { DEFAULT_GATEWAYS, checkMirror, locations } from './reader.js';
+import { DEFAULT_GATEWAYS, checkMirror, locations, resolve } from './reader.js';
 import { devAccounts, extensionAccounts, signingAs } from './wallet.js';
 
 const STORAGE_KEY = 'ink-multiasset-page';
@@ -59,13 +58,16 @@ function readSettings() {
   const settings = {};
   for (const key of PARAMS) settings[key] = query.get(key) ?? saved[key] ?? '';
   if (!settings.node) settings.node = 'ws://127.0.0.1:9944';
+  // The account to show first: `?account=` (make page names Bob's), else the one used last.
+  settings.account = query.get('account') ?? saved.account ?? '';
   return settings;
 }
 
 function saveSettings() {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...state.settings, account: state.account?.address }));
+  state.settings.account = state.account?.address ?? state.settings.account;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(state.settings));
   const query = new URLSearchParams();
-  for (const key of PARAMS) if (state.settings[key]) query.set(key, state.settings[key]);
+  for (const key of [...PARAMS, 'account']) if (state.settings[key]) query.set(key, state.settings[key]);
   history.replaceState(null, '', `?${query}`);
 }
 
@@ -114,8 +116,7 @@ async function connectAndLoad() {
     if (state.accounts.length === 0) {
       throw new PageError('No account: install or unlock a wallet (polkadot.js extension, SubWallet, Talisman) and allow this page.');
     }
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}').account;
-    state.account = state.accounts.find((a) => a.address === saved) ?? state.accounts[0];
+    state.account = state.accounts.find((a) => a.address === state.settings.account) ?? state.accounts[0];
     saveSettings();
     await loadTokens();
   } catch (error) {
@@ -161,7 +162,8 @@ async function checkMirrors() {
       const key = `${idKey(token.id)}/${mirror.assetId}`;
       state.verdicts.set(key, { status: 'checking' });
       jobs.push(async () => {
-        const verdict = await checkMirror(mirror, token.id, options);
+        const verdict = await checkMirror(mirror, token.id, options)
+          .catch((error) => ({ status: 'bad-uri', uri: mirror.uri, url: null, detail: String(error?.message ?? error) }));
         state.verdicts.set(key, verdict);
         update();
       });
@@ -326,7 +328,7 @@ function tokenCard(token) {
   const rejectingAll = state.decisions.has(`rejectAll/${key}`);
   return html`<article class="token" data-token=${idLabel(token.id)}>
     <header>
-      <div class="thumb">${image?.url ? html`<img src=${image.url} alt=${image.name ?? `token ${idLabel(token.id)}`} referrerpolicy="no-referrer">` : html`<span>#${idLabel(token.id)}</span>`}</div>
+      <div class="thumb">${image?.url ? html`<img src=${image.url} alt=${image.name ?? `token ${idLabel(token.id)}`} referrerpolicy="no-referrer" @error=${(e) => e.target.replaceWith(`#${idLabel(token.id)}`)}>` : html`<span>#${idLabel(token.id)}</span>`}</div>
       <div>
         <h2>Token ${idLabel(token.id)}${image?.name ? html` · <span class="name">${image.name}</span>` : nothing}</h2>
         <p class="shown">${image ? html`Shows asset #${image.assetId}, verified from <span class="uri">${image.via}</span>` : html`No verified copy yet`}</p>
@@ -338,7 +340,7 @@ function tokenCard(token) {
         const a = byId.get(id);
         return html`<li data-asset=${id}>
           <span class="rank">${rank + 1}</span>
-          <span class="uri" title=${a.uri}>${a.uri}</span>
+          <span class="uri" title=${a.uri}>${resolve(a.uri, token.id)}</span>
           ${verdictBadge(token, a.assetId)}
           <span class="moves">
             <button class="up" aria-label="move #${id} up" ?disabled=${rank === 0} @click=${() => move(token, a.assetId, -1)}>▲</button>
@@ -350,14 +352,17 @@ function tokenCard(token) {
     ${token.pending.length === 0 ? html`<p class="empty">Nothing waits for you.</p>` : html`<ul class="pending">
       ${token.pending.map((p) => {
         const pick = state.decisions.get(`pick/${key}/${p.assetId}`)?.kind;
+        // A follower takes collection-wide proposals only; unfollowing in the same batch frees it.
+        const held = follows && !p.collectionWide;
         return html`<li data-asset=${String(p.assetId)} class=${pick ?? (rejectingAll ? 'reject' : '')}>
-          <div class="line"><span class="id">#${String(p.assetId)}</span><span class="uri" title=${p.uri}>${p.uri}</span>${verdictBadge(token, p.assetId)}</div>
+          <div class="line"><span class="id">#${String(p.assetId)}</span><span class="uri" title=${p.uri}>${resolve(p.uri, token.id)}</span>${verdictBadge(token, p.assetId)}</div>
           <div class="line meta">
             by ${proposerCell(p.proposer)}
             ${p.replaces !== null ? html`<span class="tag">replaces #${String(p.replaces)}</span>` : html`<span class="tag">adds</span>`}
             ${p.collectionWide ? html`<span class="tag wide">collection-wide</span>` : nothing}
+            ${held ? html`<span class="tag">follower: unfollow to accept</span>` : nothing}
             <span class="choices">
-              <button class="accept ${pick === 'accept' ? 'on' : ''}" ?disabled=${rejectingAll} @click=${() => toggle(token, p.assetId, 'accept')}>Accept</button>
+              <button class="accept ${pick === 'accept' ? 'on' : ''}" ?disabled=${rejectingAll || held} title=${held ? 'This token follows the collection: unfollow it to accept a proposal made to it alone' : ''} @click=${() => toggle(token, p.assetId, 'accept')}>Accept</button>
               <button class="reject ${pick === 'reject' ? 'on' : ''}" ?disabled=${rejectingAll} @click=${() => toggle(token, p.assetId, 'reject')}>Reject</button>
             </span>
           </div>

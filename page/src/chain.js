@@ -4,6 +4,8 @@
 import { LegacyClient, WsProvider } from 'dedot';
 import { Contract } from 'dedot/contracts';
 import { decodeAddress, encodeAddress } from 'dedot/utils';
+import { errorName } from './format.js';
+import { PLACEHOLDER } from './reader.js';
 import collectionMetadata from '../../artifacts/collection.json';
 import multiassetMetadata from '../../artifacts/multiasset.json';
 import registryMetadata from '../../artifacts/proposer_registry.json';
@@ -76,23 +78,6 @@ function unwrap(answer, what) {
     return data.value;
   }
   return data;
-}
-
-const ID_KINDS = ['U8', 'U16', 'U32', 'U64', 'U128', 'Bytes'];
-
-/** The name of a contract error as the contract's metadata spells it (`ProposerRevoked`). */
-export function errorName(error) {
-  if (error === null || error === undefined) return 'unknown error';
-  if (typeof error === 'string') return error;
-  if (typeof error === 'object' && 'type' in error) {
-    // A token id in the error names the token, not another error.
-    const inner = error.value;
-    if (inner && typeof inner === 'object' && 'type' in inner && !ID_KINDS.includes(inner.type)) {
-      return `${error.type}(${errorName(inner)})`;
-    }
-    return error.type;
-  }
-  return JSON.stringify(error);
 }
 
 /**
@@ -191,12 +176,19 @@ export class Suite {
   async token(id) {
     const caller = this.multiasset.address;
     const q = this.multiasset.query;
-    const active = [];
+    const shown = [];
     for (let start = 0; ; start += MAX_PAGE) {
       const page = unwrap(await q.tokenAssets(id, start, MAX_PAGE, { caller }), 'token_assets');
-      active.push(...page.map((a) => ({ assetId: a.assetId, priority: a.priority, uri: a.uri, contentHash: a.contentHash ?? null })));
+      shown.push(...page);
       if (page.length < MAX_PAGE) break;
     }
+    // `token_assets` answers a templated entry's uri resolved for the token, with the hash of
+    // its SHA256SUMS: the reader needs the template itself to check the file against that list.
+    const active = await inFlight(shown.map((a) => async () => {
+      const entry = await this.asset(a.assetId);
+      const templated = entry?.uri.includes(PLACEHOLDER);
+      return { assetId: a.assetId, priority: a.priority, uri: templated ? entry.uri : a.uri, contentHash: a.contentHash ?? null };
+    }), 4);
     const [positions, priorities, pendingIds, follows] = await Promise.all([
       q.activeAssets(id, { caller }), q.activeAssetPriorities(id, { caller }),
       q.pendingAssets(id, { caller }), q.followsCollection(id, { caller }),
@@ -241,22 +233,4 @@ export async function isDevChain(client) {
     client.rpc.system_chain(), client.rpc.system_chainType().catch(() => null),
   ]);
   return type === 'Development' || type?.type === 'Development' || /^Development$/i.test(chain);
-}
-
-/** Short text of an SS58 address for tables: `5Grw…utQY`. */
-export function shortAddress(address) {
-  return address ? `${address.slice(0, 4)}…${address.slice(-4)}` : '';
-}
-
-/** The text of a token id: `1`, or hex for a bytes id. */
-export function idLabel(id) {
-  if (id && typeof id === 'object' && 'type' in id) {
-    return id.type === 'Bytes' ? `0x${[...id.value].map((b) => b.toString(16).padStart(2, '0')).join('')}` : String(id.value);
-  }
-  return String(id);
-}
-
-/** A key that tells token ids apart, their kind included (`U32:1`). */
-export function idKey(id) {
-  return `${id.type}:${idLabel(id)}`;
 }

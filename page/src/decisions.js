@@ -1,16 +1,17 @@
 // The owner's decisions: collected on the page, turned into the multi-asset contract's calls,
 // dry-run (typed errors by name, weight and deposit per call), priced as one utility.batchAll,
 // and sent with one signature. The result is read back from the chain by the caller.
-import { errorName, idKey, idLabel } from './chain.js';
+import { errorName, idKey, idLabel } from './format.js';
 
 /** What one decision can be. */
 export const KINDS = Object.freeze(['accept', 'reject', 'priorities', 'follow', 'rejectAll']);
 
 /**
- * The calls `decisions` make, in the order they are sent: per token, priorities first (they
- * number the active assets as they are before anything is accepted), then its accepts and its
- * rejects (one call each when several: `accept_assets`, `reject_assets`), reject-all; then the
- * follow changes, one `set_follows_collection` per direction for every token at once.
+ * The calls `decisions` make, in the order they are sent: the tokens that stop following
+ * (one `set_follows_collection` for all), then per token its priorities (they number the
+ * active assets as they are before anything is accepted), its accepts and its rejects (one call
+ * each when several: `accept_assets`, `reject_assets`), reject-all; then the tokens that start
+ * following.
  * Each call: `{ message, args, label, tokens }`.
  */
 export function plan(decisions) {
@@ -30,6 +31,18 @@ export function plan(decisions) {
     else if (d.kind === 'rejectAll') entry.rejectAll = d.count;
   }
   const calls = [];
+  const following = (direction) => {
+    const ids = follow[String(direction)];
+    if (ids.length === 0) return;
+    calls.push({
+      message: 'setFollowsCollection',
+      args: [ids, direction],
+      label: `${direction ? 'follow' : 'stop following'} the collection: token${ids.length > 1 ? 's' : ''} ${ids.map(idLabel).join(', ')}`,
+      tokens: ids,
+    });
+  };
+  // A token that stops following may then accept token-level proposals: unfollow first.
+  following(false);
   for (const { id, accept, reject, priorities, rejectAll } of byToken.values()) {
     const token = idLabel(id);
     if (priorities) {
@@ -41,17 +54,8 @@ export function plan(decisions) {
     if (reject.length > 1) calls.push({ message: 'rejectAssets', args: [id, reject.map(BigInt)], label: `token ${token}: reject ${reject.map((a) => `#${a}`).join(', ')}`, tokens: [id] });
     if (rejectAll !== null) calls.push({ message: 'rejectAllAssets', args: [id, rejectAll], label: `token ${token}: reject all ${rejectAll} pending`, tokens: [id] });
   }
-  for (const direction of [true, false]) {
-    const ids = follow[String(direction)];
-    if (ids.length > 0) {
-      calls.push({
-        message: 'setFollowsCollection',
-        args: [ids, direction],
-        label: `${direction ? 'follow' : 'stop following'} the collection: token${ids.length > 1 ? 's' : ''} ${ids.map(idLabel).join(', ')}`,
-        tokens: ids,
-      });
-    }
-  }
+  // A token that starts following takes the open collection-wide proposals after its own decisions.
+  following(true);
   return calls;
 }
 

@@ -70,10 +70,14 @@ function contentPath(rest) {
   return path;
 }
 
-/** The text of a token id in a templated uri: decimal for numbers, lowercase hex for bytes. */
+/**
+ * The text of a token id in a templated uri: decimal for numbers, lowercase hex for bytes. An id
+ * is a number, or an enum as clients decode it: `{ type: 'U32', value: 1 }` (dedot) or
+ * `{ U32: 1 }` (polkadot.js).
+ */
 export function idText(id) {
   if (typeof id === 'object' && id !== null) {
-    const [kind, value] = Object.entries(id)[0] ?? [];
+    const [kind, value] = 'type' in id ? [id.type, id.value] : (Object.entries(id)[0] ?? []);
     if (kind === 'Bytes' || kind === 'bytes') {
       const bytes = typeof value === 'string' ? hexBytes(value) : value;
       return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -109,8 +109,9 @@ export const u32 = (n) => ({ type: 'U32', value: n });
 export const metadata = (n) => Buffer.from(JSON.stringify({ name: `Mirrored cat #${n}`, image: `IMAGE/${n}.svg` }));
 
 /**
- * The story the page's test starts from. Bob owns tokens 1 and 2. Token 1 shows three mirrors
- * of its metadata: one honest, one rugged, one on a host without CORS; Charlie (a registered
+ * The story the page's test starts from. Bob owns tokens 1 and 2. Token 1 shows four mirrors
+ * of its metadata: one honest, one rugged, one on a host without CORS, one templated entry
+ * (`{id}`, checked through its SHA256SUMS); Charlie (a registered
  * proposer) proposes a new host in the rugged one's place. Token 2 shows an honest mirror and a
  * dead one; Charlie proposes the dead one's replacement, Alice an extra mirror. Alice also has
  * a license open collection-wide. Returns the suite, the host, and the catalog ids by name.
@@ -130,6 +131,9 @@ export async function story(url, root) {
     files.set(`/rugged/${n}.json`, Buffer.from('{"name":"a swapped file"}'));
   }
   files.set('/license.pdf', Buffer.from('%PDF-1.7 the collection license'));
+  // A templated entry: one uri for every token, its files listed in SHA256SUMS.
+  files.set('/t/SHA256SUMS', Buffer.from([1, 2].map((n) => `${sha(files.get(`/a/${n}.json`))}  ${n}.json\n`).join('')));
+  files.set('/t/1.json', files.get('/a/1.json'));
   files.set('/extra/2.json', files.get('/a/2.json'));
   const hashOf = (path) => `0x${sha(files.get(path))}`;
   const entries = {
@@ -142,6 +146,7 @@ export async function story(url, root) {
     new2: [`${host.base}/new/2.json`, hashOf('/a/2.json')],
     extra2: [`${host.base}/extra/2.json`, hashOf('/a/2.json')],
     license: [`${host.base}/license.pdf`, hashOf('/license.pdf')],
+    template: [`${host.base}/t/{id}.json`, hashOf('/t/SHA256SUMS')],
   };
   const ids = {};
   let next = Number((await multiasset.query.totalAssets()).data) + 1;
@@ -154,7 +159,8 @@ export async function story(url, root) {
   await call(multiasset, alice, 'proposeAssetToMany', [u32(1)], ids.closed1, undefined);
   await call(multiasset, alice, 'proposeAssetToMany', [u32(2)], ids.honest2, undefined);
   await call(multiasset, alice, 'proposeAssetToMany', [u32(2)], ids.dead2, undefined);
-  await call(multiasset, bob, 'acceptAssets', u32(1), [ids.honest1, ids.rugged1, ids.closed1]);
+  await call(multiasset, alice, 'proposeAssetToMany', [u32(1)], ids.template, undefined);
+  await call(multiasset, bob, 'acceptAssets', u32(1), [ids.honest1, ids.rugged1, ids.closed1, ids.template]);
   await call(multiasset, bob, 'acceptAssets', u32(2), [ids.honest2, ids.dead2]);
   await call(multiasset, charlie, 'proposeAsset', u32(1), ids.new1, ids.rugged1);
   await call(multiasset, charlie, 'proposeAsset', u32(2), ids.new2, ids.dead2);

@@ -121,6 +121,8 @@ test('the page lists the owner\'s tokens and tells each mirror\'s health apart',
   assert.equal(await verdict(1, ids.rugged1), 'mismatch');
   assert.equal(await verdict(1, ids.closed1), 'cors');
   assert.equal(await verdict(2, ids.dead2), 'missing');
+  assert.equal(await verdict(1, ids.template), 'ok', 'a templated entry, through its SHA256SUMS');
+  assert.match(await mirror(page, 1, ids.template).locator('.uri').textContent(), /\/t\/1\.json$/);
   // Pending proposals with their proposer, what they replace, live or not; the collection-wide one.
   const proposal = pendingRow(page, 1, ids.new1);
   assert.match(await proposal.textContent(), /replaces #2/);
@@ -178,7 +180,7 @@ test('accept, reject, reorder and follow across two tokens go out in one signatu
   // Then the chain shows every decision.
   const q = suite.multiasset.query;
   const active1 = (await q.tokenAssets(u32(1), 0, 16)).data.value.map((a) => a.assetId);
-  assert.deepEqual(active1, [ids.honest1, ids.closed1, ids.new1], '#3 moved up; the replacement took #2\'s place');
+  assert.deepEqual(active1, [ids.honest1, ids.closed1, ids.new1, ids.template], '#3 moved up; the replacement took #2\'s place');
   assert.ok(!(await q.pendingAssets(u32(2))).data.includes(ids.extra2), 'rejected');
   assert.equal((await q.followsCollection(u32(2))).data, true);
   // And the page, read back from the chain, shows them.

@@ -131,6 +131,8 @@ test('with every mirror failing the reader returns no copy and every verdict', a
 
 test('ids and hashes read as the contracts write them', () => {
   assert.equal(resolve('ipfs://x/{id}.json', { U32: 42 }), 'ipfs://x/42.json');
+  assert.equal(resolve('ipfs://x/{id}.json', { type: 'U32', value: 42 }), 'ipfs://x/42.json');
+  assert.equal(idText({ type: 'Bytes', value: '0x0a0b' }), '0a0b');
   assert.equal(idText({ U128: '340282366920938463463374607431768211455' }), '340282366920938463463374607431768211455');
   assert.equal(idText({ Bytes: '0x00ff' }), '00ff');
   assert.equal(hashHex('0xABcd'), 'abcd');
