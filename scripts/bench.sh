@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: a dev node, the contracts from artifacts/ plus the benchmark probe, every
-# state-changing message dry-run with @polkadot/api-contract; tables to stdout and
+# state-changing message dry-run with @polkadot/api-contract, mirrorwatch's check, the owner's page
+# in Chromium; tables to stdout and
 # docs/benchmarks.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,3 +33,8 @@ cargo build --quiet --profile tool -p mirrorwatch --bin mirrorwatch
 cargo build --quiet -p mirrorwatch --features test-hosts --example bench
 MIRRORWATCH="$CARGO_TARGET_DIR/tool/mirrorwatch" NODE_URL="$NODE_URL" RUST_LOG=ink_e2e=off \
   BENCH_OUT="$here/docs/benchmarks.md" "$CARGO_TARGET_DIR/debug/examples/bench"
+
+# The owner's page: what it loads, the first list of 100 tokens and 100 mirrors verified, in
+# Debian's Chromium against a dev node of its own (page/bench.mjs).
+bash scripts/setup.sh test-deps
+(cd page && BENCH_OUT="$here/docs/benchmarks.md" node bench.mjs)

@@ -111,7 +111,7 @@ async function connectAndLoad() {
       symbol: String([props.tokenSymbol].flat()[0] ?? 'UNIT'),
     };
     const { accounts, refused } = await extensionAccounts();
-    state.accounts = [...accounts, ...(dev ? devAccounts() : [])];
+    state.accounts = [...accounts, ...(dev ? await devAccounts() : [])];
     state.refused = refused;
     if (state.accounts.length === 0) {
       throw new PageError('No account: install or unlock a wallet (polkadot.js extension, SubWallet, Talisman) and allow this page.');
@@ -136,7 +136,7 @@ async function loadTokens({ keepResult = false } = {}) {
   const [ids, issuer, wide] = await Promise.all([
     suite.tokensOf(account.address), suite.issuer(), suite.collectionProposals(),
   ]);
-  const tokens = await inFlight(ids.map((id) => () => suite.token(id)), 4);
+  const tokens = await inFlight(ids.map((id) => () => suite.token(id)), 8);
   const wideIds = new Set(wide.map((p) => String(p.assetId)));
   for (const token of tokens) {
     for (const p of token.pending) p.collectionWide = wideIds.has(String(p.assetId));

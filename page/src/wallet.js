@@ -3,7 +3,6 @@
 // `web3FromSource` gives it), and on a development chain the dev accounts (key pairs signed
 // with in the page).
 import { decodeAddress, encodeAddress } from 'dedot/utils';
-import { DEV_NAMES, devAccount } from './devaccounts.js';
 
 /** The name the page gives extensions when it asks for their accounts. */
 export const APP_NAME = 'ink-multiasset owner page';
@@ -40,8 +39,12 @@ export async function extensionAccounts() {
   return { accounts, refused };
 }
 
-/** The dev accounts, each its own signer (a key pair dedot signs with). */
-export function devAccounts() {
+/**
+ * The dev accounts, each its own signer (a key pair dedot signs with). Their signing code is a
+ * chunk of its own, loaded only on a dev chain.
+ */
+export async function devAccounts() {
+  const { DEV_NAMES, devAccount } = await import('./devaccounts.js');
   return DEV_NAMES.map((name) => {
     const pair = devAccount(name);
     return { address: pair.address, name: `${name} (dev)`, source: 'dev', pair };
