@@ -282,7 +282,9 @@ async function signAndSend() {
       // The batch reverted as a whole: ask each call again to name what refused it.
       const again = await dryRun(state.suite.multiasset, review.calls, state.account.address);
       const named = again.filter((c) => !c.ok).map((c) => `${c.label}: ${c.error}`);
-      state.result = { kind: 'error', text: `The chain refused the batch (${dispatchText({ moduleError: moduleOf(sent.error) }) || 'dispatch error'}); nothing changed.${named.length ? ` ${named.join('; ')}` : ''}` };
+      state.result = { kind: 'error', text: `The chain refused the batch (${chainError(sent.error)}); nothing changed.${named.length ? ` ${named.join('; ')}` : ''}` };
+      // What was checked no longer holds: check again before signing again.
+      state.review = null;
     } else {
       state.result = { kind: 'ok', text: `Sent in one signature: ${review.calls.length} call${review.calls.length > 1 ? 's' : ''} in block ${String(sent.blockHash).slice(0, 10)}…; the page below is read back from the chain.` };
     }
@@ -297,9 +299,15 @@ async function signAndSend() {
   if (state.result.kind === 'ok') await loadTokens({ keepResult: true });
 }
 
-function moduleOf(error) {
-  if (error?.type === 'Module') return { pallet: 'module', name: JSON.stringify(error.value) };
-  return null;
+/** A dispatch error by pallet and name (`Contracts.ContractReverted`), as the chain's metadata names it. */
+function chainError(error) {
+  try {
+    const meta = state.client.registry.findErrorMeta(error);
+    if (meta) return `${meta.pallet}.${meta.name}`;
+  } catch {
+    // Not a module error: say what kind it is.
+  }
+  return error?.type ?? 'dispatch error';
 }
 
 // ---- views -------------------------------------------------------------------------------

@@ -50,7 +50,9 @@ export async function connect(url) {
   } catch (error) {
     provider.disconnect?.().catch(() => {});
     if (error instanceof PageError) throw error;
-    throw new PageError(`No node answers at ${url}: ${error.message ?? error}`);
+    // A refused websocket fails with a bare Event: nothing more to say than that it failed.
+    const why = error instanceof Error ? error.message : 'the connection failed';
+    throw new PageError(`No node answers at ${url} (${why}): is it running, and is the url right?`);
   } finally {
     clearTimeout(timer);
   }

@@ -191,11 +191,35 @@ test('accept, reject, reorder and follow across two tokens go out in one signatu
   await context.close();
 });
 
-test('a proposal the contract refuses is named before anything is signed', async () => {
-  // Given: Charlie proposes another mirror to token 1, then Alice revokes him.
+test('a batch the chain refuses changes nothing and names the contract\'s error', async () => {
+  // Given: Charlie proposes another mirror to token 1; Bob's page shows it, his key still live.
   const { alice, charlie } = suite.accounts;
   await call(suite.multiasset, charlie, 'proposeAsset', u32(1), suite.ids.extra2, undefined);
+  const { page, context } = await openPage();
+  await waitForChecks(page);
+  const row = pendingRow(page, 1, suite.ids.extra2);
+  assert.match(await row.textContent(), /live/);
+  await row.locator('button.accept').click();
+  await page.locator('button.review').click();
+  await page.waitForFunction(() => !document.querySelector('button.send').disabled, null, { timeout: 30_000 });
+  const activeBefore = (await suite.multiasset.query.activeAssets(u32(1))).data;
+
+  // When: Alice revokes Charlie between the price and the signature, and Bob signs.
   await call(suite.registry, alice, 'revokeProposer', suite.collection.address, charlie.address);
+  await page.locator('button.send').click();
+
+  // Then: the batch is refused as a whole, the page says which call and why, nothing changed.
+  const result = page.locator('.result.error');
+  await result.waitFor({ timeout: 60_000 });
+  assert.match(await result.textContent(), /refused the batch \(Contracts\.ContractReverted\).*accept #\d+: ProposerRevoked/);
+  assert.deepEqual((await suite.multiasset.query.activeAssets(u32(1))).data, activeBefore);
+  assert.equal(await page.locator('button.send').isDisabled(), true, 'checked again before it is sent again');
+  await page.screenshot({ path: join(shots, 'desktop-refused.png'), fullPage: true });
+  await context.close();
+});
+
+test('a proposal the contract refuses is named before anything is signed', async () => {
+  // Given: Charlie's proposal to token 1 outlived his grant (the test before revoked it).
   const { page, context } = await openPage();
   await waitForChecks(page);
   const row = pendingRow(page, 1, suite.ids.extra2);
