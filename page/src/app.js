@@ -160,10 +160,13 @@ async function checkMirrors() {
   for (const token of state.tokens) {
     for (const mirror of [...token.active, ...token.pending]) {
       const key = `${idKey(token.id)}/${mirror.assetId}`;
+      const shown = token.active.includes(mirror);
       state.verdicts.set(key, { status: 'checking' });
       jobs.push(async () => {
         const verdict = await checkMirror(mirror, token.id, options)
           .catch((error) => ({ status: 'bad-uri', uri: mirror.uri, url: null, detail: String(error?.message ?? error) }));
+        // Only an active mirror's bytes are read again (the token's name and image); keep no other.
+        if (!shown) delete verdict.bytes;
         state.verdicts.set(key, verdict);
         update();
       });
@@ -175,6 +178,7 @@ async function checkMirrors() {
   document.body.dataset.checkedMs = String(Math.round(performance.now() - started));
   document.body.dataset.checked = String(jobs.length);
   for (const token of state.tokens) showImage(token);
+  for (const verdict of state.verdicts.values()) delete verdict.bytes;
   update();
 }
 

@@ -6,8 +6,8 @@ use mirrorwatch::hosts::Webdav;
 use mirrorwatch::store::{key, Backend, Store, StoreConfig};
 use sha2::{Digest, Sha256};
 
-#[tokio::test]
-async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
+/// A WebDAV server and a store in its `/store/` folder, served from there.
+fn webdav_store() -> (Webdav, Store) {
     let apache = Webdav::start();
     let config = StoreConfig {
         backend: Backend::Webdav {
@@ -18,6 +18,12 @@ async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
         timeout: std::time::Duration::from_secs(10),
     };
     let store = Store::open(&config).unwrap();
+    (apache, store)
+}
+
+#[tokio::test]
+async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
+    let (apache, store) = webdav_store();
     let content = b"{\"name\":\"Mirrors #1\"}".to_vec();
     let hash: [u8; 32] = Sha256::digest(&content).into();
     let spool = apache.dir().join("spool");
@@ -48,16 +54,7 @@ async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
 
 #[tokio::test]
 async fn a_copy_of_a_mebibyte_goes_to_webdav_whole() {
-    let apache = Webdav::start();
-    let config = StoreConfig {
-        backend: Backend::Webdav {
-            endpoint: apache.url(""),
-            root: "/store/".into(),
-        },
-        public_url: url::Url::parse(&apache.url("/store/")).unwrap(),
-        timeout: std::time::Duration::from_secs(10),
-    };
-    let store = Store::open(&config).unwrap();
+    let (apache, store) = webdav_store();
     let content: Vec<u8> = (0..1024 * 1024).map(|i| (i % 251) as u8).collect();
     let hash: [u8; 32] = Sha256::digest(&content).into();
     let spool = apache.dir().join("spool");
