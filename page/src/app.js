@@ -364,8 +364,9 @@ function tokenCard(token) {
     ${token.pending.length === 0 ? html`<p class="empty">Nothing waits for you.</p>` : html`<ul class="pending">
       ${token.pending.map((p) => {
         const pick = state.decisions.get(`pick/${key}/${p.assetId}`)?.kind;
-        // A follower takes collection-wide proposals only; unfollowing in the same batch frees it.
-        const held = follows && !p.collectionWide;
+        // A follower takes collection-wide proposals only; unfollowing in the same batch frees it
+        // (the batch unfollows first), and a token that starts following accepts before it does.
+        const held = token.follows && followDecision?.follow !== false && !p.collectionWide;
         return html`<li data-asset=${String(p.assetId)} class=${pick ?? (rejectingAll ? 'reject' : '')}>
           <div class="line"><span class="id">#${String(p.assetId)}</span><span class="uri" title=${p.uri}>${resolve(p.uri, token.id)}</span>${verdictBadge(token, p.assetId)}</div>
           <div class="line meta">

@@ -234,10 +234,13 @@ test('a proposal the contract refuses is named before anything is signed', async
   await context.close();
 });
 
-test('on a phone the page fits the screen', async () => {
+test('on a phone the page fits the screen, and reject-all is priced', async () => {
   const { page, context } = await openPage(pageUrl, { width: 390, height: 844 });
   await waitForChecks(page);
-  await pendingRow(page, 1, suite.ids.license).locator('button.reject').click();
+  await token(page, 1).locator('button.reject-all').click();
+  await page.locator('button.review').click();
+  await page.waitForFunction(() => !document.querySelector('button.send').disabled, null, { timeout: 30_000 });
+  assert.match(await page.locator('.calls li.ok').textContent(), /token 1: reject all 2 pending/);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scrolling (${width}px)`);
   await page.screenshot({ path: join(shots, 'phone.png'), fullPage: true });
