@@ -45,6 +45,7 @@ const state = {
   review: null, // { calls, fee, feeText, ok }
   sending: false,
   result: null,
+  run: 0, // which load of the tokens is current
 };
 
 function readSettings() {
@@ -125,12 +126,27 @@ async function connectAndLoad() {
   }
 }
 
-async function loadTokens({ keepResult = false } = {}) {
+/** Reads the account's tokens and checks their mirrors; says what failed instead of stopping. */
+async function loadTokens(options = {}) {
+  try {
+    await readTokens(options);
+  } catch (error) {
+    state.phase = 'failed';
+    say('error', error instanceof PageError ? error.message : `Reading the chain failed: ${error.message ?? error}`);
+  }
+}
+
+async function readTokens({ keepResult = false }) {
   const { suite, account } = state;
+  const run = ++state.run;
   state.phase = 'loading';
+  state.message = null;
   if (!keepResult) state.result = null;
   state.decisions.clear();
   state.review = null;
+  state.images.clear();
+  // What tests and benchmarks wait for: set again when this load's checks are done.
+  delete document.body.dataset.checked;
   update();
   const started = performance.now();
   const [ids, issuer, wide] = await Promise.all([
@@ -142,7 +158,9 @@ async function loadTokens({ keepResult = false } = {}) {
     for (const p of token.pending) p.collectionWide = wideIds.has(String(p.assetId));
   }
   const proposers = [...tokens.flatMap((t) => t.pending.map((p) => p.proposer)), ...wide.map((p) => p.proposer)].filter(Boolean);
-  state.live = await suite.liveProposers(proposers, issuer);
+  const live = await suite.liveProposers(proposers, issuer);
+  if (run !== state.run) return; // another account or load since: its view wins
+  state.live = live;
   state.issuer = issuer;
   state.wide = wide;
   state.tokens = tokens;
@@ -150,24 +168,27 @@ async function loadTokens({ keepResult = false } = {}) {
   state.listedMs = Math.round(performance.now() - started);
   document.body.dataset.listedMs = String(state.listedMs);
   update();
-  await checkMirrors();
+  await checkMirrors(run);
 }
 
-async function checkMirrors() {
+/** Checks every mirror of the listed tokens, 8 at a time; a newer load (`state.run`) stops it. */
+async function checkMirrors(run) {
   const options = { gateways: gateways(), manifests: new Map() };
-  state.verdicts = new Map();
+  const verdicts = new Map();
+  state.verdicts = verdicts;
   const jobs = [];
   for (const token of state.tokens) {
     for (const mirror of [...token.active, ...token.pending]) {
       const key = `${idKey(token.id)}/${mirror.assetId}`;
       const shown = token.active.includes(mirror);
-      state.verdicts.set(key, { status: 'checking' });
+      verdicts.set(key, { status: 'checking' });
       jobs.push(async () => {
+        if (run !== state.run) return;
         const verdict = await checkMirror(mirror, token.id, options)
           .catch((error) => ({ status: 'bad-uri', uri: mirror.uri, url: null, detail: String(error?.message ?? error) }));
         // Only an active mirror's bytes are read again (the token's name and image); keep no other.
         if (!shown) delete verdict.bytes;
-        state.verdicts.set(key, verdict);
+        verdicts.set(key, verdict);
         update();
       });
     }
@@ -175,6 +196,7 @@ async function checkMirrors() {
   update();
   const started = performance.now();
   await inFlight(jobs, CHECKS_IN_FLIGHT);
+  if (run !== state.run) return;
   document.body.dataset.checkedMs = String(Math.round(performance.now() - started));
   document.body.dataset.checked = String(jobs.length);
   for (const token of state.tokens) showImage(token);

@@ -247,6 +247,24 @@ test('on a phone the page fits the screen, and reject-all is priced', async () =
   await context.close();
 });
 
+test('on a dev chain a dev account signs in the page, without the wallet', async () => {
+  const { page, context, errors } = await openPage();
+  await waitForChecks(page);
+  const before = wallet.signatures;
+  const bobDev = await page.locator('label.account option', { hasText: 'Bob (dev)' }).getAttribute('value');
+  await page.locator('label.account select').selectOption(bobDev);
+  await waitForChecks(page);
+  await pendingRow(page, 1, suite.ids.license).locator('button.reject').click();
+  await page.locator('button.review').click();
+  await page.waitForFunction(() => !document.querySelector('button.send').disabled, null, { timeout: 30_000 });
+  await page.locator('button.send').click();
+  await page.locator('.result.ok').waitFor({ timeout: 60_000 });
+  assert.equal(wallet.signatures, before, 'the injected wallet was not asked');
+  assert.ok(!(await suite.multiasset.query.pendingAssets(u32(1))).data.includes(suite.ids.license), 'rejected');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('bad input gets a clear message, never a blank page', async () => {
   const cases = [
     [{ node: node.url, multiasset: 'not-an-address' }, /is not an address/],
