@@ -12,6 +12,9 @@ import registryMetadata from '../../artifacts/proposer_registry.json';
 
 /** How many active assets `token_assets` answers per page: the contract's `limits::MAX_PAGE`. */
 export const MAX_PAGE = 16;
+/** How many accounts one `live_proposers` question names, as the multi-asset contract asks it
+ * (its `limits::MAX_ACCOUNTS_ASKED`). */
+export const ACCOUNTS_ASKED = 128;
 /** How many dry runs the page has in flight at once. */
 export const READS_IN_FLIGHT = 16;
 /** How long connecting to a node may take before the page says it is down. */
@@ -156,10 +159,11 @@ export class Suite {
   async liveProposers(accounts, issuer) {
     const others = [...new Set(accounts.filter((a) => a !== issuer))];
     const live = new Map([[issuer, true]]);
-    if (others.length > 0) {
+    for (let at = 0; at < others.length; at += ACCOUNTS_ASKED) {
+      const asked = others.slice(at, at + ACCOUNTS_ASKED);
       const answer = (await this.registry.query.proposerRegistryLiveProposers(
-        this.collection.address, issuer, others, { caller: issuer })).data;
-      others.forEach((account, at) => live.set(account, Boolean(answer[at])));
+        this.collection.address, issuer, asked, { caller: issuer })).data;
+      asked.forEach((account, i) => live.set(account, Boolean(answer[i])));
     }
     return live;
   }

@@ -21,6 +21,12 @@ fn webdav_store() -> (Webdav, Store) {
     (apache, store)
 }
 
+/// The bytes the store's copy under `key` is served with, at its public url.
+async fn served(store: &Store, key: &str) -> Vec<u8> {
+    let answer = reqwest::get(store.public_url(key)).await.unwrap();
+    answer.bytes().await.unwrap().to_vec()
+}
+
 #[tokio::test]
 async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
     let (apache, store) = webdav_store();
@@ -37,13 +43,7 @@ async fn verified_copies_go_to_webdav_once_and_are_served_from_there() {
         "written once"
     );
     assert_eq!(store.copy_of(&hash).await, Ok(Some(key.clone())));
-    let served = reqwest::get(store.public_url(&key))
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert_eq!(served.as_ref(), content.as_slice());
+    assert_eq!(served(&store, &key).await, content);
 
     // Bytes that do not have the recorded hash are not stored.
     std::fs::write(&spool, b"swapped").unwrap();
@@ -62,11 +62,6 @@ async fn a_copy_of_a_mebibyte_goes_to_webdav_whole() {
     let key = key(&hash, "1.bin");
 
     assert_eq!(store.put(&key, &spool, &hash).await, Ok(true));
-    let served = reqwest::get(store.public_url(&key))
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    let served = served(&store, &key).await;
     assert_eq!(Sha256::digest(&served).as_slice(), hash.as_slice());
 }
