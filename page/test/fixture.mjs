@@ -94,12 +94,12 @@ export async function call(contract, pair, message, ...args) {
  */
 export async function deploySuite(url, root) {
   const client = await LegacyClient.new(new WsProvider(url));
-  const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(devAccount);
+  const [alice, bob, charlie, dave] = ['Alice', 'Bob', 'Charlie', 'Dave'].map(devAccount);
   const collection = await deploy(client, root, 'collection', ['Mirrors', 'MIR', 'https://example.org/mirrors/', 100n], alice);
   const registry = await deploy(client, root, 'proposer_registry', [], alice);
   const multiasset = await deploy(client, root, 'multiasset', [collection.address, registry.address], alice);
   await call(collection, alice, 'setMultiasset', multiasset.address);
-  return { client, collection, registry, multiasset, accounts: { alice, bob, charlie } };
+  return { client, collection, registry, multiasset, accounts: { alice, bob, charlie, dave } };
 }
 
 /** A token id as the contracts take it. */
