@@ -173,6 +173,11 @@ async function readTokens({ keepResult = false }) {
 
 /** Checks every mirror of the listed tokens, 8 at a time; a newer load (`state.run`) stops it. */
 async function checkMirrors(run) {
+  if (!globalThis.crypto?.subtle) {
+    // Browsers give WebCrypto to secure contexts only: nothing can be hashed here.
+    say('error', 'Mirrors cannot be checked here: serve this page over https (or open it from localhost), where the browser gives it WebCrypto to hash what hosts serve.');
+    return;
+  }
   const options = { gateways: gateways(), manifests: new Map() };
   const verdicts = new Map();
   state.verdicts = verdicts;
