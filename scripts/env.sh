@@ -15,6 +15,10 @@ INK_NODE_PATCH_ID="$(sha256sum "$INK_ROOT/scripts/contracts-node-dev.patch" | cu
 CONTRACTS_NODE_BIN="$INK_CACHE/contracts-node-$INK_NODE_VERSION-dev-$INK_NODE_PATCH_ID/bin/substrate-contracts-node"
 export INK_RUST INK_CARGO_CONTRACT_VERSION INK_NODE_VERSION INK_CONTRACTS INK_CACHE CARGO_CONTRACT
 export INK_ROOT INK_NODE_PATCH_ID CONTRACTS_NODE_BIN
+# moto's standalone S3 server (PyPI), the peer of mirrorwatch's S3 store test, in a venv of its own.
+INK_MOTO_VERSION=5.2.5
+MOTO_SERVER="$INK_CACHE/moto-$INK_MOTO_VERSION/bin/moto_server"
+export INK_MOTO_VERSION MOTO_SERVER
 
 # Every cargo in the project runs on the pinned toolchain, also where cargo-contract builds in a
 # temporary directory that rust-toolchain.toml does not reach.

@@ -73,6 +73,21 @@ apt_deps() {
 test_deps() {
   apt_install apache2-bin chromium
   page_deps
+  moto_server
+}
+
+# moto's standalone S3 server for mirrorwatch's S3 store test (no S3 server installs from
+# Debian's packages): pip, into a venv cached under $INK_CACHE by version.
+moto_server() {
+  [ -x "$MOTO_SERVER" ] && return 0
+  step "installing moto $INK_MOTO_VERSION (an S3 server for the tests) with pip"
+  local venv="$INK_CACHE/moto-$INK_MOTO_VERSION"
+  python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+  # A venv cannot move (its scripts name its path): built in place; moto_server, which pip writes
+  # last, marks it complete.
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet "moto[server]==$INK_MOTO_VERSION"
 }
 
 # The owner's page's packages, installed when page/node_modules is missing or older than the

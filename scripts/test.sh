@@ -102,10 +102,11 @@ e2e() {
   RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
     cargo test --manifest-path e2e/Cargo.toml --features e2e-tests -- --test-threads=2
   # mirrorwatch against the contracts from artifacts/ and local hosts, on a node of its own, and
-  # its store against a real WebDAV server (Apache httpd, started by the test).
+  # its store against a real WebDAV server (Apache httpd) and an S3 endpoint (moto's server),
+  # each started by its test.
   RUST_LOG="${RUST_LOG:-ink_e2e=off}" \
     cargo test --manifest-path tools/mirrorwatch/Cargo.toml --features e2e-tests \
-      --test node --test webdav
+      --test node --test webdav --test s3
 }
 
 page_tests() {

@@ -139,7 +139,7 @@ pub struct Target {
     #[arg(long, conflicts_with = "state")]
     pub no_state: bool,
     /// Keep a copy of every verified file in this directory (a store, `fs`; see the config's
-    /// `store_*` keys for WebDAV)…
+    /// `store_*` keys for WebDAV and S3)…
     #[arg(long, requires = "store_public_url")]
     pub store_dir: Option<String>,
     /// …served under this url.

@@ -17,10 +17,13 @@
 //! state_path = "/var/lib/mirrorwatch/state.sqlite3"   # default: ~/.local/share/mirrorwatch/
 //! grace_checks = 3              # repair a mirror after failing in this many checks in a row
 //! grace_secs = 21600            # spanning at least this long (a mismatch is repaired at once)
-//! store_backend = "fs"          # keep verified copies: "fs" (a directory) or "webdav"
-//! store_root = "/srv/backup"    # the directory, or the folder on the WebDAV server
-//! store_endpoint = "https://dav.example.org"   # webdav only; user and password from
+//! store_backend = "fs"          # keep verified copies: "fs" (a directory), "webdav" or "s3"
+//! store_root = "/srv/backup"    # the directory, or the folder on the WebDAV server or bucket
+//! store_endpoint = "https://dav.example.org"   # webdav: its url; user and password from
 //!                               # MIRRORWATCH_STORE_USERNAME / MIRRORWATCH_STORE_PASSWORD
+//! store_bucket = "nft-backup"   # s3 only (also store_region; store_endpoint for an
+//!                               # S3-compatible service); keys from MIRRORWATCH_STORE_ACCESS_KEY_ID
+//!                               # / MIRRORWATCH_STORE_SECRET_ACCESS_KEY
 //! store_public_url = "https://backup.example.org/"   # where the stored files are served
 //! ```
 
@@ -71,12 +74,16 @@ pub struct Overrides {
     pub state_path: Option<PathBuf>,
     pub grace_checks: Option<u32>,
     pub grace_secs: Option<u64>,
-    /// `fs` or `webdav`: where `check` keeps verified copies ([`crate::store`]).
+    /// `fs`, `webdav` or `s3`: where `check` keeps verified copies ([`crate::store`]).
     pub store_backend: Option<String>,
-    /// The folder: a local directory (`fs`), or a path on the WebDAV server.
+    /// The folder: a local directory (`fs`), or a path on the WebDAV server or in the bucket.
     pub store_root: Option<String>,
-    /// The WebDAV server's url.
+    /// The WebDAV server's url, or an S3-compatible service's (AWS S3 needs none).
     pub store_endpoint: Option<String>,
+    /// The S3 bucket.
+    pub store_bucket: Option<String>,
+    /// The S3 bucket's region.
+    pub store_region: Option<String>,
     /// Where the stored files are served.
     pub store_public_url: Option<String>,
 }
@@ -113,6 +120,8 @@ impl Overrides {
             store_backend: over.store_backend.or(self.store_backend),
             store_root: over.store_root.or(self.store_root),
             store_endpoint: over.store_endpoint.or(self.store_endpoint),
+            store_bucket: over.store_bucket.or(self.store_bucket),
+            store_region: over.store_region.or(self.store_region),
             store_public_url: over.store_public_url.or(self.store_public_url),
         }
     }
@@ -212,7 +221,19 @@ fn store(file: &Overrides, timeout: Duration) -> Result<Option<StoreConfig>, Str
                 .ok_or("store_endpoint is needed with store_backend = \"webdav\"")?,
             root,
         },
-        other => return Err(format!("store_backend {other:?}: fs or webdav")),
+        "s3" => Backend::S3 {
+            endpoint: file.store_endpoint.clone(),
+            bucket: file
+                .store_bucket
+                .clone()
+                .ok_or("store_bucket is needed with store_backend = \"s3\"")?,
+            region: file
+                .store_region
+                .clone()
+                .ok_or("store_region is needed with store_backend = \"s3\"")?,
+            root,
+        },
+        other => return Err(format!("store_backend {other:?}: fs, webdav or s3")),
     };
     Ok(Some(StoreConfig {
         backend,
@@ -273,6 +294,49 @@ mod tests {
         assert_eq!(
             Settings::from_overrides(zero, false),
             Err("concurrency must be at least 1".to_string())
+        );
+    }
+
+    fn store_of(text: &str) -> Result<Option<StoreConfig>, String> {
+        Settings::from_overrides(Overrides::parse(text).unwrap(), false).map(|s| s.store)
+    }
+
+    #[test]
+    fn an_s3_store_names_its_bucket_and_region_and_may_name_an_endpoint() {
+        let base = "store_backend = \"s3\"\nstore_root = \"/copies/\"\n\
+                    store_public_url = \"https://backup.example/\"\n";
+        let store = store_of(&format!(
+            "{base}store_bucket = \"nft\"\nstore_region = \"auto\"\n\
+             store_endpoint = \"https://s3.example\"\n"
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            store.backend,
+            Backend::S3 {
+                endpoint: Some("https://s3.example".into()),
+                bucket: "nft".into(),
+                region: "auto".into(),
+                root: "/copies/".into(),
+            }
+        );
+        assert_eq!(
+            store_of(&format!("{base}store_region = \"auto\"\n")),
+            Err("store_bucket is needed with store_backend = \"s3\"".into())
+        );
+        assert_eq!(
+            store_of(&format!("{base}store_bucket = \"nft\"\n")),
+            Err("store_region is needed with store_backend = \"s3\"".into())
+        );
+    }
+
+    #[test]
+    fn an_unknown_store_backend_is_refused_by_name() {
+        let text = "store_backend = \"ftp\"\nstore_root = \"/\"\n\
+                    store_public_url = \"https://backup.example/\"\n";
+        assert_eq!(
+            store_of(text),
+            Err("store_backend \"ftp\": fs, webdav or s3".into())
         );
     }
 }

@@ -1,8 +1,9 @@
 //! Local HTTP hosts that misbehave on purpose, for the tests and the benchmark: an honest host,
 //! a rugged one, 404s, a host slower than any timeout, one over the size cap, one lying about
 //! `Content-Length`, a redirect loop, an IPFS-style path gateway (any path is just a route).
-//! Plain HTTP/1.1 over tokio, one request per connection. And [`Webdav`], a real WebDAV server
-//! (Apache httpd) for the store. Built with the feature `test-hosts` only.
+//! Plain HTTP/1.1 over tokio, one request per connection. And for the store: [`Webdav`], a real
+//! WebDAV server (Apache httpd), and [`S3Server`], moto's S3 server. Built with the feature
+//! `test-hosts` only.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -265,5 +266,86 @@ impl Drop for Webdav {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// moto's standalone S3 server (`MOTO_SERVER`, which `scripts/setup.sh test-deps` installs with
+/// pip; else `moto_server` on the PATH) on loopback, until dropped: an S3 endpoint for the store's
+/// test. Requests need no valid signature; objects are readable without one.
+pub struct S3Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl S3Server {
+    /// Starts the server on a free port and waits until it answers.
+    pub fn start() -> S3Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let binary = std::env::var("MOTO_SERVER").unwrap_or_else(|_| "moto_server".into());
+        let child = std::process::Command::new(&binary)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{binary} runs (scripts/setup.sh test-deps): {e}"));
+        let server = S3Server { child, port };
+        for _ in 0..200 {
+            if server.request("GET", "/", "").is_ok() {
+                return server;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("moto_server did not answer on {port}");
+    }
+
+    /// The server's url (the S3 endpoint), with `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Creates the bucket `name`, its objects readable by anyone (a bucket policy), as a bucket
+    /// whose files are served publicly is set up.
+    pub fn create_public_bucket(&self, name: &str) {
+        let status = self.request("PUT", &format!("/{name}"), "");
+        assert_eq!(status.ok(), Some(200), "creating bucket {name}");
+        let policy = format!(
+            "{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\
+             \"Principal\":\"*\",\"Action\":\"s3:GetObject\",\
+             \"Resource\":\"arn:aws:s3:::{name}/*\"}}]}}"
+        );
+        let status = self.request("PUT", &format!("/{name}?policy"), &policy);
+        assert_eq!(status.ok(), Some(200), "the policy of bucket {name}");
+    }
+
+    /// One unsigned HTTP/1.1 request with a JSON `body` (or none); its status.
+    fn request(&self, method: &str, path: &str, body: &str) -> std::io::Result<u16> {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port))?;
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{body}",
+            self.port,
+            body.len()
+        )?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        answer
+            .split(' ')
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .ok_or_else(|| std::io::Error::other("no status line"))
+    }
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

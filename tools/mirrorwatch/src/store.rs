@@ -9,10 +9,12 @@
 //! fetched, and as they are read back from the spool file on their way to the store.
 //!
 //! Backends through Apache OpenDAL: a local directory (`store_backend = "fs"`, served by the
-//! operator's web server) or WebDAV (`"webdav"`, `store_endpoint`); `store_root` is the folder
-//! inside it, `store_public_url` where the stored files are served. A WebDAV user and password
-//! come from `MIRRORWATCH_STORE_USERNAME` / `MIRRORWATCH_STORE_PASSWORD`, never from flags or the
-//! config file, and never appear in output. Every store operation, and each read or write in it,
+//! operator's web server), WebDAV (`"webdav"`, `store_endpoint`) or S3 (`"s3"`, `store_bucket`,
+//! `store_region`, and `store_endpoint` for an S3-compatible service); `store_root` is the folder
+//! inside it, `store_public_url` where the stored files are served. Secrets come from the
+//! environment only, never from flags or the config file, and never appear in output: a WebDAV
+//! user and password from `MIRRORWATCH_STORE_USERNAME` / `MIRRORWATCH_STORE_PASSWORD`, S3 keys
+//! from `MIRRORWATCH_STORE_ACCESS_KEY_ID` / `MIRRORWATCH_STORE_SECRET_ACCESS_KEY`. Every store operation, and each read or write in it,
 //! fails after the fetches' `timeout_secs` rather than hold the run.
 
 use opendal::layers::TimeoutLayer;
@@ -29,7 +31,18 @@ pub enum Backend {
     Fs { root: String },
     /// A WebDAV server at `endpoint`, under `root`.
     Webdav { endpoint: String, root: String },
+    /// An S3 bucket (AWS, or any S3-compatible service at `endpoint`), under `root`.
+    S3 {
+        endpoint: Option<String>,
+        bucket: String,
+        region: String,
+        root: String,
+    },
 }
+
+/// The part size of an S3 multipart upload: S3 takes parts of at least 5 MiB (but the last), so
+/// a file is buffered up to this much before a part goes out; a smaller file is one PUT.
+pub const S3_PART_BYTES: usize = 8 * 1024 * 1024;
 
 /// A store and the public url its files are served under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +64,8 @@ pub struct Store {
     operator: Operator,
     public_url: Url,
     whole_writes: std::sync::Arc<tokio::sync::Semaphore>,
+    /// How much a multipart backend (S3) buffers per part.
+    part_bytes: Option<usize>,
 }
 
 impl std::fmt::Debug for Store {
@@ -84,6 +99,29 @@ impl Store {
                 }
                 Operator::new(builder).map(|b| b.finish())
             }
+            Backend::S3 {
+                endpoint,
+                bucket,
+                region,
+                root,
+            } => {
+                let secret = |name: &str| {
+                    std::env::var(name).map_err(|_| format!("store: S3 needs {name} set"))
+                };
+                let (key_id, key) = (
+                    secret("MIRRORWATCH_STORE_ACCESS_KEY_ID")?,
+                    secret("MIRRORWATCH_STORE_SECRET_ACCESS_KEY")?,
+                );
+                let mut builder = services::S3::default();
+                builder.bucket(bucket).region(region).root(root);
+                builder.access_key_id(&key_id).secret_access_key(&key);
+                // Only these keys: no profile files, no instance metadata asked.
+                builder.disable_config_load();
+                if let Some(endpoint) = endpoint {
+                    builder.endpoint(endpoint);
+                }
+                Operator::new(builder).map(|b| b.finish())
+            }
         }
         .map_err(|e| format!("store: {}", e.kind()))?
         .layer(
@@ -95,6 +133,7 @@ impl Store {
             operator,
             public_url: config.public_url.clone(),
             whole_writes: std::sync::Arc::new(tokio::sync::Semaphore::new(MAX_WHOLE_WRITES)),
+            part_bytes: matches!(config.backend, Backend::S3 { .. }).then_some(S3_PART_BYTES),
         })
     }
 
@@ -124,7 +163,11 @@ impl Store {
             ));
         }
         let failed = |e: opendal::Error| format!("store: {key}: {}", e.kind());
-        let mut writer = self.operator.writer(key).await.map_err(failed)?;
+        let mut writer = match self.part_bytes {
+            Some(part) => self.operator.writer_with(key).buffer(part).await,
+            None => self.operator.writer(key).await,
+        }
+        .map_err(failed)?;
         if self.operator.info().full_capability().write_can_multi {
             let mut chunks = Chunks::open(spool).await?;
             while let Some(chunk) = chunks.next().await? {
@@ -276,5 +319,24 @@ mod tests {
 
         // Then: it fails within its timeout, with an error rather than a hang.
         assert!(matches!(asked, Ok(Err(_))), "{asked:?}");
+    }
+
+    #[test]
+    fn an_s3_store_without_its_keys_in_the_environment_is_refused_naming_the_variable() {
+        std::env::remove_var("MIRRORWATCH_STORE_ACCESS_KEY_ID");
+        let config = StoreConfig {
+            backend: Backend::S3 {
+                endpoint: None,
+                bucket: "copies".into(),
+                region: "us-east-1".into(),
+                root: "/".into(),
+            },
+            public_url: Url::parse("https://backup.example/").unwrap(),
+            timeout: std::time::Duration::from_secs(5),
+        };
+        assert_eq!(
+            Store::open(&config).err(),
+            Some("store: S3 needs MIRRORWATCH_STORE_ACCESS_KEY_ID set".to_string())
+        );
     }
 }
