@@ -186,6 +186,24 @@ async fn send(
     stream.shutdown().await
 }
 
+/// A port free on loopback now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// `binary` with `args`, no input, its output dropped: a server the tests start and kill.
+fn spawn_quiet(binary: &str, args: &[&str]) -> std::io::Result<std::process::Child> {
+    std::process::Command::new(binary)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+}
+
 /// An Apache httpd (Debian's `apache2-bin`) serving a fresh directory with WebDAV on, on
 /// loopback, until dropped: a real WebDAV server for the store's tests and the benchmark.
 pub struct Webdav {
@@ -197,10 +215,7 @@ pub struct Webdav {
 impl Webdav {
     /// Starts one httpd process (`-X`) with a configuration of its own on a free port.
     pub fn start() -> Webdav {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        let port = free_port();
         let dir =
             std::env::temp_dir().join(format!("mirrorwatch-dav-{}-{port}", std::process::id()));
         let (root, run) = (dir.join("root"), dir.join("run"));
@@ -233,12 +248,7 @@ impl Webdav {
         // One process (-X): killing it stops the server, and it holds none of the test's pipes.
         // It serves one connection at a time, hence `KeepAlive Off`: an idle kept-alive
         // connection would hold every other client until it timed out.
-        let child = std::process::Command::new(binary)
-            .args(["-X", "-f", &conf_path.display().to_string()])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
+        let child = spawn_quiet(binary, &["-X", "-f", &conf_path.display().to_string()])
             .expect("apache2 runs (scripts/setup.sh test-deps installs Debian's apache2-bin)");
         let apache = Webdav { child, dir, port };
         for _ in 0..100 {
@@ -280,17 +290,9 @@ pub struct S3Server {
 impl S3Server {
     /// Starts the server on a free port and waits until it answers.
     pub fn start() -> S3Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        let port = free_port();
         let binary = std::env::var("MOTO_SERVER").unwrap_or_else(|_| "moto_server".into());
-        let child = std::process::Command::new(&binary)
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
+        let child = spawn_quiet(&binary, &["-H", "127.0.0.1", "-p", &port.to_string()])
             .unwrap_or_else(|e| panic!("{binary} runs (scripts/setup.sh test-deps): {e}"));
         let server = S3Server { child, port };
         for _ in 0..200 {
