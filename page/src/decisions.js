@@ -3,9 +3,6 @@
 // and sent with one signature. The result is read back from the chain by the caller.
 import { errorName, idKey, idLabel } from './format.js';
 
-/** What one decision can be. */
-export const KINDS = Object.freeze(['accept', 'reject', 'priorities', 'follow', 'rejectAll']);
-
 /**
  * The calls `decisions` make, in the order they are sent: the tokens that stop following
  * (one `set_follows_collection` for all), then per token its priorities (they number the

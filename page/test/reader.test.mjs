@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import {
-  checkMirror, readToken, locations, resolve, parseManifest, idText, hashHex,
+  checkMirror, readToken, locations, resolve, parseManifest, idText, hashHex, STATUSES,
 } from '../src/reader.js';
 
 const CONTENT = '{"name":"Mirrors #1","image":"ipfs://bafy/1.png"}';
@@ -127,6 +127,7 @@ test('with every mirror failing the reader returns no copy and every verdict', a
   const { copy, verdicts } = await readToken(1, [mirror('/rugged/1.json'), mirror('/gone/1.json')]);
   assert.equal(copy, null);
   assert.deepEqual(verdicts.map((v) => v.status), ['mismatch', 'missing']);
+  assert.ok(verdicts.every((v) => STATUSES.includes(v.status)), 'every verdict is one of STATUSES');
 });
 
 test('ids and hashes read as the contracts write them', () => {
