@@ -14,8 +14,9 @@
 //! inside it, `store_public_url` where the stored files are served. Secrets come from the
 //! environment only, never from flags or the config file, and never appear in output: a WebDAV
 //! user and password from `MIRRORWATCH_STORE_USERNAME` / `MIRRORWATCH_STORE_PASSWORD`, S3 keys
-//! from `MIRRORWATCH_STORE_ACCESS_KEY_ID` / `MIRRORWATCH_STORE_SECRET_ACCESS_KEY`. Every store operation, and each read or write in it,
-//! fails after the fetches' `timeout_secs` rather than hold the run.
+//! from `MIRRORWATCH_STORE_ACCESS_KEY_ID` / `MIRRORWATCH_STORE_SECRET_ACCESS_KEY`. Every store
+//! operation, and each read or write in it, fails after the fetches' `timeout_secs` rather than
+//! hold the run.
 
 use opendal::layers::TimeoutLayer;
 use opendal::{services, Operator};
@@ -152,30 +153,11 @@ impl Store {
         if self.has(key).await? {
             return Ok(false);
         }
-        let mut hasher = Sha256::new();
-        let mut chunks = Chunks::open(spool).await?;
-        while let Some(chunk) = chunks.next().await? {
-            hasher.update(chunk);
-        }
-        if <[u8; 32]>::from(hasher.finalize()) != *hash {
-            return Err(format!(
-                "store: {key}: the spooled bytes changed; not stored"
-            ));
-        }
+        let changed = || format!("store: {key}: the spooled bytes changed; not stored");
         let failed = |e: opendal::Error| format!("store: {key}: {}", e.kind());
-        let mut writer = match self.part_bytes {
-            Some(part) => self.operator.writer_with(key).buffer(part).await,
-            None => self.operator.writer(key).await,
-        }
-        .map_err(failed)?;
-        if self.operator.info().full_capability().write_can_multi {
-            let mut chunks = Chunks::open(spool).await?;
-            while let Some(chunk) = chunks.next().await? {
-                writer.write(chunk.to_vec()).await.map_err(failed)?;
-            }
-        } else {
+        if !self.operator.info().full_capability().write_can_multi {
             // A backend that takes a file in one request (WebDAV's PUT): the file is read whole,
-            // at most MAX_WHOLE_WRITES at a time.
+            // once, at most MAX_WHOLE_WRITES at a time, and hashed as it is held.
             let _turn = self
                 .whole_writes
                 .acquire()
@@ -184,7 +166,30 @@ impl Store {
             let bytes = tokio::fs::read(spool)
                 .await
                 .map_err(|e| format!("spool {}: {e}", spool.display()))?;
+            if <[u8; 32]>::from(Sha256::digest(&bytes)) != *hash {
+                return Err(changed());
+            }
+            let mut writer = self.operator.writer(key).await.map_err(failed)?;
             writer.write(bytes).await.map_err(failed)?;
+            writer.close().await.map_err(failed)?;
+            return Ok(true);
+        }
+        let mut hasher = Sha256::new();
+        let mut chunks = Chunks::open(spool).await?;
+        while let Some(chunk) = chunks.next().await? {
+            hasher.update(chunk);
+        }
+        if <[u8; 32]>::from(hasher.finalize()) != *hash {
+            return Err(changed());
+        }
+        let mut writer = match self.part_bytes {
+            Some(part) => self.operator.writer_with(key).buffer(part).await,
+            None => self.operator.writer(key).await,
+        }
+        .map_err(failed)?;
+        let mut chunks = Chunks::open(spool).await?;
+        while let Some(chunk) = chunks.next().await? {
+            writer.write(chunk.to_vec()).await.map_err(failed)?;
         }
         writer.close().await.map_err(failed)?;
         Ok(true)
