@@ -31,7 +31,7 @@ const state = {
   message: null, // { kind: 'error' | 'info' | 'ok', text }
   client: null,
   suite: null,
-  chain: null, // { decimals, symbol, dev }
+  chain: null, // { decimals, symbol }
   accounts: [],
   refused: [],
   account: null,
@@ -107,7 +107,6 @@ async function connectAndLoad() {
     const dev = await isDevChain(client);
     const props = await client.rpc.system_properties();
     state.chain = {
-      dev,
       decimals: Number([props.tokenDecimals].flat()[0] ?? 12),
       symbol: String([props.tokenSymbol].flat()[0] ?? 'UNIT'),
     };
@@ -165,8 +164,7 @@ async function readTokens({ keepResult = false }) {
   state.wide = wide;
   state.tokens = tokens;
   state.phase = 'ready';
-  state.listedMs = Math.round(performance.now() - started);
-  document.body.dataset.listedMs = String(state.listedMs);
+  document.body.dataset.listedMs = String(Math.round(performance.now() - started));
   update();
   await checkMirrors(run);
 }

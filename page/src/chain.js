@@ -176,7 +176,7 @@ export class Suite {
 
   /**
    * Everything the page shows of token `id`: its active assets by priority (with uri and hash),
-   * its active ids and priorities in position order (what `set_priority` takes), its pending
+   * its active ids in position order (what `set_priority` numbers), its pending
    * proposals (proposer, replaces, entry), whether it follows the collection.
    */
   async token(id) {
@@ -195,9 +195,8 @@ export class Suite {
       const templated = entry?.uri.includes(PLACEHOLDER);
       return { assetId: a.assetId, priority: a.priority, uri: templated ? entry.uri : a.uri, contentHash: a.contentHash ?? null };
     }), 4);
-    const [positions, priorities, pendingIds, follows] = await Promise.all([
-      q.activeAssets(id, { caller }), q.activeAssetPriorities(id, { caller }),
-      q.pendingAssets(id, { caller }), q.followsCollection(id, { caller }),
+    const [positions, pendingIds, follows] = await Promise.all([
+      q.activeAssets(id, { caller }), q.pendingAssets(id, { caller }), q.followsCollection(id, { caller }),
     ]);
     const pending = await inFlight(pendingIds.data.map((assetId) => async () => {
       const [proposal, entry] = await Promise.all([
@@ -216,7 +215,6 @@ export class Suite {
       id,
       active,
       positions: positions.data,
-      priorities: priorities.data,
       pending,
       follows: Boolean(follows.data),
     };
