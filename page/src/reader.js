@@ -241,15 +241,21 @@ export async function checkMirror(mirror, tokenId, options = {}) {
   } catch (error) {
     return { status: 'bad-uri', uri, url: null, detail: error.message };
   }
+  return { ...(await firstServing(urls, expected, options)), uri };
+}
+
+/**
+ * Asks `urls` in order: the first that serves `expected` (or, with nothing recorded, serves
+ * at all: `no-hash`), else the verdict that tells most about the content.
+ */
+async function firstServing(urls, expected, options) {
   let best = null;
   for (const url of urls) {
     const verdict = await judge(url, expected, options);
-    if (verdict.status === 'ok' || (expected === null && verdict.status === 'no-hash')) {
-      return { ...verdict, uri };
-    }
+    if (verdict.status === 'ok' || verdict.status === 'no-hash') return verdict;
     if (!best || TELLING.indexOf(verdict.status) < TELLING.indexOf(best.status)) best = verdict;
   }
-  return { ...best, uri };
+  return best;
 }
 
 async function judge(url, expected, options) {
@@ -278,16 +284,10 @@ async function readManifest(template, recorded, options) {
     } catch (error) {
       return { status: 'bad-uri', url: null, detail: `${MANIFEST}: ${error.message}` };
     }
-    let best = null;
-    for (const url of urls) {
-      const verdict = await judge(url, recorded, options);
-      if (verdict.status === 'ok') {
-        const { hashes } = parseManifest(new TextDecoder().decode(verdict.bytes));
-        return { status: 'ok', url, hashes, detail: `${MANIFEST}: ${hashes.size} files` };
-      }
-      if (!best || TELLING.indexOf(verdict.status) < TELLING.indexOf(best.status)) best = verdict;
-    }
-    return { ...best, detail: `${MANIFEST}: ${best.detail}` };
+    const verdict = await firstServing(urls, recorded, options);
+    if (verdict.status !== 'ok') return { ...verdict, detail: `${MANIFEST}: ${verdict.detail}` };
+    const { hashes } = parseManifest(new TextDecoder().decode(verdict.bytes));
+    return { status: 'ok', url: verdict.url, hashes, detail: `${MANIFEST}: ${hashes.size} files` };
   })();
   cache?.set(key, pending);
   return pending;
