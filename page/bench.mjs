@@ -2,13 +2,12 @@
 // opening the page to the first list of an owner's 100 tokens on a dev node; the time to fetch
 // and hash their 100 mirrors in the browser (Debian's Chromium, headless). Prints a table and
 // writes it between the page markers of $BENCH_OUT (docs/benchmarks.md).
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { call, deploySuite, sha, startHost, startNode, submit, u32 } from './test/fixture.mjs';
+import { buildPage, call, deploySuite, servePage, sha, startHost, startNode, submit, u32 } from './test/fixture.mjs';
 import { withMargin } from './src/decisions.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,12 +44,10 @@ try {
 
   // The page, built and served as make page serves it.
   const dist = await mkdtemp(join(tmpdir(), 'page-bench-'));
-  await run('node', [join(here, 'build.mjs'), dist]);
+  await buildPage(dist);
   const sizes = JSON.parse(await readFile(join(dist, 'sizes.json'), 'utf8'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
-  await waitFor(`http://127.0.0.1:${port}/`);
-  const url = `http://127.0.0.1:${port}/?${new URLSearchParams({ node: node.url, multiasset: multiasset.address, account: bob.address })}`;
+  const server = await servePage(dist);
+  const url = `${server.base}/?${new URLSearchParams({ node: node.url, multiasset: multiasset.address, account: bob.address })}`;
 
   // When: the page opens, RUNS times, each in a fresh browser context.
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -70,7 +67,7 @@ try {
     await context.close();
   }
   await browser.close();
-  server.kill();
+  server.stop();
 
   // Then: the table.
   const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
@@ -119,22 +116,4 @@ async function batchAll(pair, calls) {
 
 function kib(bytes) {
   return (bytes / 1024).toFixed(1);
-}
-
-async function run(command, args) {
-  await new Promise((done, failed) => {
-    spawn(command, args, { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? done() : failed(new Error(`${command} exited ${code}`))));
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${url} did not answer`);
 }

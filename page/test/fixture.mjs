@@ -38,6 +38,32 @@ async function freePort() {
 
 const TYPES = { json: 'application/json', svg: 'image/svg+xml', pdf: 'application/pdf' };
 
+/** Bundles the page into `dir` (build.mjs, as make page does). */
+export async function buildPage(dir) {
+  const build = new URL('../build.mjs', import.meta.url).pathname;
+  await new Promise((done, failed) => {
+    spawn('node', [build, dir], { stdio: 'inherit' })
+      .on('exit', (code) => (code === 0 ? done() : failed(new Error(`build.mjs exited ${code}`))));
+  });
+}
+
+/** Serves the built page in `dir` as make page does (python's http.server on loopback). */
+export async function servePage(dir) {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${base}/`);
+      return { base, stop: () => child.kill() };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill();
+  throw new Error('http.server did not start');
+}
+
 /**
  * A local host serving `files` (path → bytes); paths under `/closed/` are served without CORS
  * headers, as a host that does not let pages read it. `files` can change while it serves.

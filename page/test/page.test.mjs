@@ -5,7 +5,6 @@
 // the page asks (exposeFunction). Screenshots go to $PAGE_SCREENSHOTS (default: a temp folder).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ExtraSignedExtension } from 'dedot';
 import { blake2AsU8a, hexToU8a, u8aToHex } from 'dedot/utils';
-import { call, startNode, story, u32 } from './fixture.mjs';
+import { buildPage, call, servePage, startNode, story, u32 } from './fixture.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -30,20 +29,6 @@ let browser;
 let shots;
 const wallet = { refuse: false, signatures: 0 };
 
-async function serve(dir) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      return { child, base: `http://127.0.0.1:${port}` };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('http.server did not start');
-}
-
 /** Signs a payload as a wallet does: the extrinsic's signing bytes, from the payload, by Bob's key. */
 async function signAsBob(payload) {
   if (wallet.refuse) throw new Error('Cancelled by the user');
@@ -59,11 +44,8 @@ before(async () => {
   node = await startNode(root);
   suite = await story(node.url, root);
   const dist = await mkdtemp(join(tmpdir(), 'page-dist-'));
-  await new Promise((done, failed) => {
-    const b = spawn('node', [join(here, '..', 'build.mjs'), dist], { stdio: 'inherit' });
-    b.on('exit', (code) => (code === 0 ? done() : failed(new Error(`build exited ${code}`))));
-  });
-  server = await serve(dist);
+  await buildPage(dist);
+  server = await servePage(dist);
   const query = new URLSearchParams({ node: node.url, multiasset: suite.multiasset.address });
   pageUrl = `${server.base}/?${query}`;
   shots = process.env.PAGE_SCREENSHOTS ?? await mkdtemp(join(tmpdir(), 'page-screenshots-'));
@@ -73,7 +55,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.child.kill();
+  server?.stop();
   suite?.host.stop();
   await suite?.client.disconnect().catch(() => {});
   node?.stop();
